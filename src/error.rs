@@ -1,0 +1,155 @@
+//! The crate's one error type.
+//!
+//! Normalizing, tokenizing and stemming never fail; only building engines
+//! from configuration, loading data and doing I/O do. Messages are lowercase,
+//! name the input and, where there is one, the place in it (line and byte
+//! offset), and chain the underlying error through `source()`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An error from building a [`Normalizer`](crate::Normalizer), reading a
+/// configuration, or the bulk I/O layer.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// What went wrong, with where.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading or writing a file (or stdin/stdout) failed.
+    Io {
+        /// The file, if the error concerns one (`None` for stdin/stdout).
+        path: Option<PathBuf>,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A configuration could not be parsed or has an unknown key.
+    Config {
+        /// The configuration file, if read from one.
+        path: Option<PathBuf>,
+        /// The parser's message.
+        message: String,
+    },
+    /// A preset name that does not exist.
+    UnknownPreset {
+        /// The name that was asked for.
+        name: String,
+    },
+    /// Input that is not valid UTF-8.
+    InvalidUtf8 {
+        /// The input file (`None` for stdin).
+        path: Option<PathBuf>,
+        /// 1-based line number of the bad bytes.
+        line: u64,
+        /// 0-based byte offset of the first bad byte from the start of the input.
+        byte_offset: u64,
+    },
+}
+
+impl Error {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    pub(crate) fn io(path: Option<&Path>, source: std::io::Error) -> Error {
+        Error {
+            kind: ErrorKind::Io {
+                path: path.map(Path::to_path_buf),
+                source,
+            },
+        }
+    }
+
+    pub(crate) fn config(path: Option<&Path>, message: String) -> Error {
+        Error {
+            kind: ErrorKind::Config {
+                path: path.map(Path::to_path_buf),
+                message,
+            },
+        }
+    }
+
+    pub(crate) fn unknown_preset(name: &str) -> Error {
+        Error {
+            kind: ErrorKind::UnknownPreset {
+                name: name.to_string(),
+            },
+        }
+    }
+
+    pub(crate) fn invalid_utf8(path: Option<&Path>, line: u64, byte_offset: u64) -> Error {
+        Error {
+            kind: ErrorKind::InvalidUtf8 {
+                path: path.map(Path::to_path_buf),
+                line,
+                byte_offset,
+            },
+        }
+    }
+}
+
+struct Input<'a>(Option<&'a Path>);
+
+impl fmt::Display for Input<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(path) => write!(f, "{}", path.display()),
+            None => f.write_str("<stdin>"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Io { path, .. } => write!(f, "i/o error on {}", Input(path.as_deref())),
+            ErrorKind::Config {
+                path: Some(path),
+                message,
+            } => {
+                write!(
+                    f,
+                    "invalid configuration in {}: {}",
+                    path.display(),
+                    message.trim_end()
+                )
+            }
+            ErrorKind::Config {
+                path: None,
+                message,
+            } => {
+                write!(f, "invalid configuration: {}", message.trim_end())
+            }
+            ErrorKind::UnknownPreset { name } => {
+                let names: Vec<&str> = crate::Preset::ALL.iter().map(|p| p.name()).collect();
+                write!(
+                    f,
+                    "unknown preset {name:?} (expected one of: {})",
+                    names.join(", ")
+                )
+            }
+            ErrorKind::InvalidUtf8 {
+                path,
+                line,
+                byte_offset,
+            } => write!(
+                f,
+                "invalid UTF-8 in {} at line {line}, byte offset {byte_offset}",
+                Input(path.as_deref())
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

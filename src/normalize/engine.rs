@@ -1,0 +1,542 @@
+//! The scanning engine: applies the compiled rules to a string.
+//!
+//! Most Arabic text needs few changes, so the engine never rebuilds every
+//! character. It walks the bytes, skips ASCII, looks each two-byte character
+//! of U+0600..=U+06FF up in a 256-entry table compiled from the config, and
+//! only leaves the tight loop for characters the table marks as needing
+//! work. Untouched runs are copied in bulk when (and only when) the first
+//! change is found, which is what lets [`Normalizer::normalize`] return a
+//! borrowed `Cow` for text that needs nothing.
+//!
+//! Context enters in two places, both handled here and nowhere else:
+//! canonical composition (a base letter followed, possibly after marks that
+//! do not block it, by U+0653/U+0654/U+0655) and the superscript alef after
+//! alef maksura. Composition is resolved per *cluster*: a base and the
+//! combining marks and deleted characters that follow it. A cluster holds at
+//! most [`MAX_RETAINED_MARKS`] kept marks (the Unicode stream-safe limit), so
+//! the work per character stays bounded and the whole pass is linear.
+//!
+//! [`Normalizer::normalize`]: crate::Normalizer::normalize
+
+use std::ops::Range;
+
+use super::config::NormalizerConfig;
+use super::rules::{Fold, Rule, classify, presentation_form};
+use crate::chars::{
+    ALEF, ALEF_MAKSURA, combining_class, compose, is_compose_base, is_composing_mark,
+};
+
+/// The most combining marks kept after one base that composition looks
+/// through (Unicode's stream-safe text format allows 30).
+pub(crate) const MAX_RETAINED_MARKS: usize = 30;
+
+/// One change made by a rule: `input` (bytes of the text given to the
+/// engine) became `output` (bytes relative to the start of this call's
+/// output).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Event {
+    pub rule: Rule,
+    pub input: Range<usize>,
+    pub output: Range<usize>,
+}
+
+/// Receives the changes as they happen. The plain `normalize` path uses
+/// [`NoRecord`], whose calls compile away.
+pub(crate) trait Recorder {
+    const ENABLED: bool;
+    fn record(&mut self, event: Event);
+}
+
+pub(crate) struct NoRecord;
+
+impl Recorder for NoRecord {
+    const ENABLED: bool = false;
+    #[inline]
+    fn record(&mut self, _: Event) {}
+}
+
+impl Recorder for Vec<Event> {
+    const ENABLED: bool = true;
+    fn record(&mut self, event: Event) {
+        self.push(event);
+    }
+}
+
+/// The compiled rules: the config plus the table for U+0600..=U+06FF.
+#[derive(Clone, Debug)]
+pub(crate) struct Engine {
+    config: NormalizerConfig,
+    /// `true` where a character of U+0600..=U+06FF is kept as is and cannot
+    /// start a composition: the only case the hot loop handles inline.
+    fast: Box<[bool; 256]>,
+    folds: Box<[Fold; 256]>,
+}
+
+const BLOCK_START: u32 = 0x0600;
+
+/// Table index of a two-byte UTF-8 sequence whose lead byte is 0xD8..=0xDB,
+/// i.e. a code point of U+0600..=U+06FF.
+#[inline(always)]
+fn block_index(lead: u8, cont: u8) -> usize {
+    (((lead - 0xD8) as usize) << 6) | (cont & 0x3F) as usize
+}
+
+/// Whether a character outside U+0600..=U+06FF starting with these two bytes
+/// could be touched by any rule: U+00AD, U+08C0..=U+08FF,
+/// U+2000..=U+207F, U+FB40..=U+FEFF. Everything else is skipped unread.
+#[inline(always)]
+fn may_change_outside_block(b0: u8, b1: u8) -> bool {
+    match b0 {
+        0xC2 => b1 == 0xAD,
+        0xE0 => b1 == 0xA3,
+        0xE2 => b1 == 0x80 || b1 == 0x81,
+        0xEF => (0xAD..=0xBB).contains(&b1),
+        _ => false,
+    }
+}
+
+#[inline(always)]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Lazily materialized output: nothing is written until the first change,
+/// then untouched input is copied in runs.
+struct Writer<'o> {
+    out: &'o mut String,
+    /// `out.len()` when the call started; event offsets are relative to it.
+    base: usize,
+    /// Input bytes before this index are already reflected in `out`.
+    copied: usize,
+    changed: bool,
+}
+
+impl Writer<'_> {
+    /// Brings the output up to input position `at`; returns the relative
+    /// output position there.
+    #[inline]
+    fn start(&mut self, input: &str, at: usize) -> usize {
+        if !self.changed {
+            self.changed = true;
+            self.out.reserve(input.len());
+        }
+        self.out.push_str(&input[self.copied..at]);
+        self.out.len() - self.base
+    }
+
+    /// Ends a replacement of input `in_start..in_end` that began at relative
+    /// output `out_start`, recording it under `rule`.
+    #[inline]
+    fn finish<R: Recorder>(
+        &mut self,
+        rule: Rule,
+        input: Range<usize>,
+        out_start: usize,
+        recorder: &mut R,
+    ) {
+        self.copied = input.end;
+        if R::ENABLED {
+            let output = out_start..self.out.len() - self.base;
+            recorder.record(Event {
+                rule,
+                input,
+                output,
+            });
+        }
+    }
+
+    fn replace<R: Recorder>(
+        &mut self,
+        source: &str,
+        input: Range<usize>,
+        text: &str,
+        rule: Rule,
+        recorder: &mut R,
+    ) {
+        let out_start = self.start(source, input.start);
+        self.out.push_str(text);
+        self.finish(rule, input, out_start, recorder);
+    }
+}
+
+/// The outcome of walking a cluster.
+struct Cluster {
+    /// Where the cluster ends in the input.
+    end: usize,
+    /// Whether any mark composed with the base.
+    composed: bool,
+    /// The base letter after every composition and fold.
+    base: char,
+}
+
+/// A step of a composition cluster, as [`Engine::walk_cluster`] sees it.
+enum Step {
+    /// A combining mark composed with the base; `fold` is the rule that then
+    /// changed the composed letter, if any.
+    Compose { mark_end: usize, fold: Option<Rule> },
+    /// A character removed by `rule`.
+    Delete { input: Range<usize>, rule: Rule },
+    /// A combining mark kept (possibly replaced, under `rule`).
+    Retain {
+        input: Range<usize>,
+        output: char,
+        rule: Option<Rule>,
+    },
+}
+
+impl Engine {
+    pub(crate) fn new(config: NormalizerConfig) -> Engine {
+        let mut fast = Box::new([false; 256]);
+        let mut folds = Box::new([Fold::Keep; 256]);
+        for (i, slot) in folds.iter_mut().enumerate() {
+            let c = char::from_u32(BLOCK_START + i as u32).expect("U+06xx is a char");
+            let fold = classify(&config, c);
+            let base = config.compose && produces_compose_base(fold, c);
+            *slot = fold;
+            fast[i] = fold == Fold::Keep && !base;
+        }
+        Engine {
+            config,
+            fast,
+            folds,
+        }
+    }
+
+    pub(crate) fn config(&self) -> &NormalizerConfig {
+        &self.config
+    }
+
+    #[inline]
+    fn fold(&self, c: char) -> Fold {
+        let i = (c as u32).wrapping_sub(BLOCK_START);
+        if i < 256 {
+            self.folds[i as usize]
+        } else {
+            classify(&self.config, c)
+        }
+    }
+
+    /// Applies the rules to `input`. Returns `false`, with `out` untouched,
+    /// when nothing changed; otherwise appends the whole result to `out`.
+    pub(crate) fn run<R: Recorder>(&self, input: &str, out: &mut String, recorder: &mut R) -> bool {
+        let bytes = input.as_bytes();
+        let base = out.len();
+        let mut w = Writer {
+            out,
+            base,
+            copied: 0,
+            changed: false,
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            let b0 = bytes[i];
+            if b0 < 0x80 {
+                i += 1;
+                continue;
+            }
+            if (0xD8..=0xDB).contains(&b0) {
+                if self.fast[block_index(b0, bytes[i + 1])] {
+                    i += 2;
+                    continue;
+                }
+            } else if !may_change_outside_block(b0, bytes[i + 1]) {
+                i += utf8_width(b0);
+                continue;
+            }
+            let c = input[i..].chars().next().expect("i is on a char boundary");
+            i = self.slow(input, i, c, &mut w, recorder);
+        }
+        if w.changed {
+            w.out.push_str(&input[w.copied..]);
+        }
+        w.changed
+    }
+
+    /// Handles one character that may change; returns where to go on.
+    #[cold]
+    fn slow<R: Recorder>(
+        &self,
+        input: &str,
+        s: usize,
+        c: char,
+        w: &mut Writer<'_>,
+        recorder: &mut R,
+    ) -> usize {
+        let e = s + c.len_utf8();
+        let compose = self.config.compose;
+        match self.fold(c) {
+            Fold::Keep if compose && is_compose_base(c) => {
+                self.after_base(input, s..e, "", c, None, w, recorder)
+            }
+            Fold::Keep => e,
+            Fold::Delete(rule) => {
+                w.replace(input, s..e, "", rule, recorder);
+                e
+            }
+            Fold::Map(rule, to) if compose && is_compose_base(to) => {
+                self.after_base(input, s..e, "", to, Some(rule), w, recorder)
+            }
+            Fold::Map(rule, to) => {
+                w.replace(input, s..e, to.encode_utf8(&mut [0; 4]), rule, recorder);
+                e
+            }
+            Fold::FullAlef if self.follows_alef_maksura(input, s) => {
+                w.replace(input, s..e, "", Rule::SuperscriptAlef, recorder);
+                e
+            }
+            Fold::FullAlef if compose => self.after_base(
+                input,
+                s..e,
+                "",
+                ALEF,
+                Some(Rule::SuperscriptAlef),
+                w,
+                recorder,
+            ),
+            Fold::FullAlef => {
+                w.replace(
+                    input,
+                    s..e,
+                    ALEF.encode_utf8(&mut [0; 4]),
+                    Rule::SuperscriptAlef,
+                    recorder,
+                );
+                e
+            }
+            Fold::Expand(rule, text) => {
+                let mut expanded = String::with_capacity(text.len());
+                let mut previous = None;
+                for x in text.chars() {
+                    match self.fold(x) {
+                        Fold::Keep => expanded.push(x),
+                        Fold::Delete(_) => {}
+                        Fold::Map(_, to) => expanded.push(to),
+                        Fold::FullAlef if previous == Some(ALEF_MAKSURA) => {}
+                        Fold::FullAlef => expanded.push(ALEF),
+                        // Expansions never hold presentation forms.
+                        Fold::Expand(..) => expanded.push(x),
+                    }
+                    if combining_class(x) == 0 {
+                        previous = Some(x);
+                    }
+                }
+                match expanded.chars().next_back() {
+                    Some(last) if compose && is_compose_base(last) => {
+                        let head = &expanded[..expanded.len() - last.len_utf8()];
+                        self.after_base(input, s..e, head, last, Some(rule), w, recorder)
+                    }
+                    _ => {
+                        w.replace(input, s..e, &expanded, rule, recorder);
+                        e
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the superscript alef at `at` sits on an alef maksura (looking
+    /// back over marks and deleted characters).
+    fn follows_alef_maksura(&self, input: &str, at: usize) -> bool {
+        for c in input[..at].chars().rev().take(MAX_RETAINED_MARKS + 2) {
+            if combining_class(c) != 0 || matches!(self.fold(c), Fold::Delete(_)) {
+                continue;
+            }
+            return c == ALEF_MAKSURA
+                || presentation_form(c).is_some_and(|text| text.ends_with(ALEF_MAKSURA));
+        }
+        false
+    }
+
+    /// Emits `head` + `base` for the input `item` (changed by `rule`, or
+    /// unchanged if `None`), first composing `base` with the combining marks
+    /// that follow, if any do. Returns where to go on.
+    #[allow(clippy::too_many_arguments)]
+    fn after_base<R: Recorder>(
+        &self,
+        input: &str,
+        item: Range<usize>,
+        head: &str,
+        base: char,
+        rule: Option<Rule>,
+        w: &mut Writer<'_>,
+        recorder: &mut R,
+    ) -> usize {
+        let next_may_join = input[item.end..]
+            .chars()
+            .next()
+            .is_some_and(|n| matches!(self.fold(n), Fold::Delete(_)) || combining_class(n) != 0);
+        if !next_may_join || !self.walk_cluster(input, item.end, base, |_| {}).composed {
+            if let Some(rule) = rule {
+                let out_start = w.start(input, item.start);
+                w.out.push_str(head);
+                w.out.push(base);
+                w.finish(rule, item.clone(), out_start, recorder);
+            }
+            return item.end;
+        }
+        // The cluster composes: rebuild it.
+        let mut steps = Vec::new();
+        let cluster = self.walk_cluster(input, item.end, base, |step| steps.push(step));
+        let (end, final_base) = (cluster.end, cluster.base);
+
+        let out_start = w.start(input, item.start);
+        w.out.push_str(head);
+        w.out.push(final_base);
+        let head_len = head.len() + final_base.len_utf8();
+        let mut events = Vec::new();
+        if let Some(rule) = rule {
+            events.push(Event {
+                rule,
+                input: item.clone(),
+                output: 0..head_len,
+            });
+        }
+        let mut marks_len = 0;
+        for step in steps {
+            match step {
+                Step::Compose { mark_end, fold } => {
+                    let output = 0..head_len + marks_len;
+                    events.push(Event {
+                        rule: Rule::Compose,
+                        input: item.start..mark_end,
+                        output: output.clone(),
+                    });
+                    if let Some(rule) = fold {
+                        events.push(Event {
+                            rule,
+                            input: item.start..mark_end,
+                            output,
+                        });
+                    }
+                }
+                Step::Delete { input, rule } => {
+                    let at = head_len + marks_len;
+                    events.push(Event {
+                        rule,
+                        input,
+                        output: at..at,
+                    });
+                }
+                Step::Retain {
+                    input,
+                    output,
+                    rule,
+                } => {
+                    w.out.push(output);
+                    let at = head_len + marks_len;
+                    marks_len += output.len_utf8();
+                    if let Some(rule) = rule {
+                        events.push(Event {
+                            rule,
+                            input,
+                            output: at..head_len + marks_len,
+                        });
+                    }
+                }
+            }
+        }
+        w.copied = end;
+        if R::ENABLED {
+            for mut event in events {
+                event.output = out_start + event.output.start..out_start + event.output.end;
+                recorder.record(event);
+            }
+        }
+        end
+    }
+
+    /// Walks the cluster that follows a base at `from`: deleted characters
+    /// and combining marks, up to the next kept starter or the
+    /// [`MAX_RETAINED_MARKS`]th kept mark.
+    fn walk_cluster(
+        &self,
+        input: &str,
+        from: usize,
+        mut base: char,
+        mut visit: impl FnMut(Step),
+    ) -> Cluster {
+        let mut composed = false;
+        let mut retained = 0;
+        // A kept mark blocks a later composing mark of the same combining
+        // class (after canonical reordering, it stands between them).
+        let mut blocked_above = false; // class 230
+        let mut blocked_below = false; // class 220
+        let mut end = input.len();
+        for (offset, c) in input[from..].char_indices() {
+            let start = from + offset;
+            let stop = start + c.len_utf8();
+            if is_composing_mark(c) {
+                let class = combining_class(c);
+                let blocked = if class == 230 {
+                    blocked_above
+                } else {
+                    blocked_below
+                };
+                if let (false, Some(letter)) = (blocked, compose(base, c)) {
+                    let (folded, fold) = match self.fold(letter) {
+                        Fold::Map(rule, to) => (to, Some(rule)),
+                        _ => (letter, None),
+                    };
+                    base = folded;
+                    composed = true;
+                    visit(Step::Compose {
+                        mark_end: stop,
+                        fold,
+                    });
+                    continue;
+                }
+            }
+            let (output, rule) = match self.fold(c) {
+                Fold::Delete(rule) => {
+                    visit(Step::Delete {
+                        input: start..stop,
+                        rule,
+                    });
+                    continue;
+                }
+                Fold::Keep => (c, None),
+                Fold::Map(rule, to) => (to, Some(rule)),
+                Fold::FullAlef | Fold::Expand(..) => {
+                    end = start;
+                    break;
+                }
+            };
+            let class = combining_class(output);
+            if class == 0 || retained == MAX_RETAINED_MARKS {
+                end = start;
+                break;
+            }
+            retained += 1;
+            blocked_above |= class == 230;
+            blocked_below |= class == 220;
+            visit(Step::Retain {
+                input: start..stop,
+                output,
+                rule,
+            });
+        }
+        Cluster {
+            end,
+            composed,
+            base,
+        }
+    }
+}
+
+/// Whether the output of `fold` applied to `c` is a letter that composition
+/// could extend.
+fn produces_compose_base(fold: Fold, c: char) -> bool {
+    match fold {
+        Fold::Keep => is_compose_base(c),
+        Fold::Map(_, to) => is_compose_base(to),
+        Fold::FullAlef => true,
+        // Presentation forms lie outside the table; be conservative.
+        Fold::Expand(..) => true,
+        Fold::Delete(_) => false,
+    }
+}

@@ -1,0 +1,280 @@
+//! Normalization: the first stage of the pipeline.
+//!
+//! * [`config`]: the rules as plain data, and the presets;
+//! * [`rules`](self::rules): what each rule does to one character;
+//! * `engine`: the scanning loop that applies the compiled rules;
+//! * [`report`](self::report): counts, traces and offset maps.
+//!
+//! The order of application is fixed: an optional whole-text Unicode form
+//! (NFC/NFKC) first, then a single left-to-right pass in which presentation
+//! forms expand, decomposed letters compose with their hamza or madda, and
+//! every other rule applies to each character. Every rule's output is
+//! already final under the same configuration, which is what makes the
+//! normalizer idempotent.
+
+pub mod config;
+mod engine;
+pub mod report;
+pub mod rules;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
+
+use self::config::{NormalizerConfig, Preset, UnicodeForm};
+use self::engine::{Engine, Event, NoRecord, Recorder};
+use self::report::{OffsetMap, RuleCounts, Trace, TraceRecorder};
+use self::rules::Rule;
+use crate::error::Error;
+
+/// An Arabic-script normalizer, compiled from a [`NormalizerConfig`].
+///
+/// Cheap to clone (the compiled tables are shared) and `Send + Sync`, so one
+/// normalizer serves every thread. Normalizing never fails and never panics.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use sarf::{Normalizer, Preset};
+///
+/// let search = Normalizer::from_preset(Preset::Search);
+/// // Persian keheh and yeh, a hamza seat and a teh marbuta, folded for search:
+/// assert_eq!(search.normalize("کوریا الشمالیة"), "كوريا الشماليه");
+/// // Text that needs nothing comes back borrowed.
+/// assert!(matches!(search.normalize("كوريا"), Cow::Borrowed(_)));
+///
+/// let nlp = Normalizer::from_preset(Preset::Nlp);
+/// assert_eq!(nlp.normalize("إلى المَدرسةِ"), "الى المدرسة");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Normalizer {
+    engine: Arc<Engine>,
+}
+
+impl Default for Normalizer {
+    /// The `search` preset.
+    fn default() -> Self {
+        Normalizer::from_preset(Preset::Search)
+    }
+}
+
+impl Normalizer {
+    /// Compiles `config`.
+    pub fn new(config: NormalizerConfig) -> Normalizer {
+        Normalizer {
+            engine: Arc::new(Engine::new(config)),
+        }
+    }
+
+    /// The normalizer for a named preset.
+    pub fn from_preset(preset: Preset) -> Normalizer {
+        Normalizer::new(preset.config())
+    }
+
+    /// Reads a TOML (or, for `*.json`, JSON) configuration file and compiles it.
+    pub fn from_config_file(path: impl AsRef<std::path::Path>) -> Result<Normalizer, Error> {
+        NormalizerConfig::from_path(path).map(Normalizer::new)
+    }
+
+    /// The configuration this normalizer was built from.
+    pub fn config(&self) -> &NormalizerConfig {
+        self.engine.config()
+    }
+
+    /// Normalizes `text`; borrowed when no rule changed anything, otherwise
+    /// one allocation.
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        self.normalize_recording(text, &mut NoRecord)
+    }
+
+    /// Appends the normalized `text` to `out`, for callers that reuse one
+    /// buffer over many strings.
+    ///
+    /// ```
+    /// let normalizer = sarf::Normalizer::default();
+    /// let mut buffer = String::new();
+    /// for line in ["أهلاً", "وسهلاً"] {
+    ///     buffer.clear();
+    ///     normalizer.normalize_into(line, &mut buffer);
+    ///     assert!(!buffer.contains('\u{064B}'));
+    /// }
+    /// ```
+    pub fn normalize_into(&self, text: &str, out: &mut String) {
+        if !self.run(text, out, &mut NoRecord) {
+            out.push_str(text);
+        }
+    }
+
+    /// Like [`normalize`](Self::normalize), adding the number of changes
+    /// each rule made to `counts`.
+    pub fn normalize_counting<'a>(&self, text: &'a str, counts: &mut RuleCounts) -> Cow<'a, str> {
+        self.normalize_recording(text, counts)
+    }
+
+    /// Like [`normalize_into`](Self::normalize_into), adding the number of
+    /// changes each rule made to `counts`.
+    pub fn normalize_into_counting(&self, text: &str, out: &mut String, counts: &mut RuleCounts) {
+        if !self.run(text, out, counts) {
+            out.push_str(text);
+        }
+    }
+
+    /// Normalizes `text` and returns the map from offsets in the result back
+    /// to offsets in `text`.
+    pub fn normalize_with_offsets<'a>(&self, text: &'a str) -> (Cow<'a, str>, OffsetMap) {
+        let mut map = OffsetMap::default();
+        let normalized = self.normalize_recording(text, &mut map);
+        (normalized, map)
+    }
+
+    /// Normalizes `text` and reports every change: which rule, which input
+    /// bytes, which output bytes.
+    ///
+    /// ```
+    /// use sarf::{Normalizer, Rule};
+    ///
+    /// let trace = Normalizer::default().trace("کتاب");
+    /// assert_eq!(trace.output(), "كتاب");
+    /// let change = &trace.changes()[0];
+    /// assert_eq!(change.rule, Rule::KafLookalikes);
+    /// assert_eq!(change.input, 0..2);
+    /// ```
+    pub fn trace(&self, text: &str) -> Trace {
+        let mut recorder = TraceRecorder::default();
+        let output = self.normalize_recording(text, &mut recorder).into_owned();
+        Trace {
+            output,
+            changes: recorder.changes,
+            offsets: recorder.offsets,
+        }
+    }
+
+    fn normalize_recording<'a, R: Recorder>(
+        &self,
+        text: &'a str,
+        recorder: &mut R,
+    ) -> Cow<'a, str> {
+        let mut out = String::new();
+        if self.run(text, &mut out, recorder) {
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// Runs the optional Unicode form, then the engine. Returns `false`,
+    /// leaving `out` untouched, when nothing changed.
+    fn run<R: Recorder>(&self, text: &str, out: &mut String, recorder: &mut R) -> bool {
+        let form = self.config().unicode;
+        let already = match form {
+            UnicodeForm::None => true,
+            UnicodeForm::Nfc => is_nfc_quick(text.chars()) == IsNormalized::Yes,
+            UnicodeForm::Nfkc => is_nfkc_quick(text.chars()) == IsNormalized::Yes,
+        };
+        if already {
+            return self.engine.run(text, out, recorder);
+        }
+        let pre: String = match form {
+            UnicodeForm::Nfkc => text.nfkc().collect(),
+            _ => text.nfc().collect(),
+        };
+        if pre == text {
+            return self.engine.run(text, out, recorder);
+        }
+        let changed = if R::ENABLED {
+            let mut events = Vec::new();
+            let changed = self.engine.run(&pre, out, &mut events);
+            report_through_prepass(text, &pre, events, recorder);
+            changed
+        } else {
+            self.engine.run(&pre, out, recorder)
+        };
+        if !changed {
+            out.push_str(&pre);
+        }
+        true
+    }
+}
+
+/// Reports the engine's `events`, whose input offsets are in `pre` (the text
+/// after the whole-text Unicode form), in terms of `original`. The two differ
+/// in one middle span; it is reported as a single [`Rule::Unicode`] change,
+/// and every engine change overlapping it is reported as covering the whole
+/// span, so the offset map stays exact outside it and coarse only within it.
+fn report_through_prepass<R: Recorder>(
+    original: &str,
+    pre: &str,
+    mut events: Vec<Event>,
+    recorder: &mut R,
+) {
+    let prefix = common_prefix(original, pre);
+    let suffix = common_suffix(&original[prefix..], &pre[prefix..]);
+    let (mut lo, mut hi) = (prefix, pre.len() - suffix);
+    events.sort_by_key(|e| e.input.start);
+    for _ in 0..2 {
+        for e in &events {
+            if e.input.start < hi.max(lo + 1) && e.input.end > lo {
+                lo = lo.min(e.input.start);
+                hi = hi.max(e.input.end);
+            }
+        }
+    }
+    let delta_before = |at: usize| -> isize {
+        events
+            .iter()
+            .filter(|e| e.input.end <= at)
+            .map(|e| e.output.len() as isize - e.input.len() as isize)
+            .sum()
+    };
+    let out_lo = (lo as isize + delta_before(lo)) as usize;
+    let out_hi = (hi as isize + delta_before(hi)) as usize;
+    let shift = original.len() as isize - pre.len() as isize;
+    let mut unicode = Some(Event {
+        rule: Rule::Unicode,
+        input: lo..(hi as isize + shift) as usize,
+        output: out_lo..out_hi,
+    });
+    for e in events {
+        if e.input.end <= lo {
+            recorder.record(e);
+        } else if e.input.start < hi {
+            // Inside the rewritten span: only the span's edges are known.
+            if let Some(u) = unicode.take() {
+                recorder.record(u);
+            }
+            let input = lo..(hi as isize + shift) as usize;
+            recorder.record(Event { input, ..e });
+        } else {
+            if let Some(u) = unicode.take() {
+                recorder.record(u);
+            }
+            let input =
+                (e.input.start as isize + shift) as usize..(e.input.end as isize + shift) as usize;
+            recorder.record(Event { input, ..e });
+        }
+    }
+    if let Some(u) = unicode {
+        recorder.record(u);
+    }
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !a.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    let mut n = a
+        .bytes()
+        .rev()
+        .zip(b.bytes().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !a.is_char_boundary(a.len() - n) || !b.is_char_boundary(b.len() - n) {
+        n -= 1;
+    }
+    n
+}
