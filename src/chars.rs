@@ -230,10 +230,8 @@ pub fn is_presentation_form(c: char) -> bool {
 /// deleting it would glue two words together.
 #[inline]
 pub fn is_format_control(c: char) -> bool {
-    matches!(
-        c,
-        SOFT_HYPHEN | ARABIC_LETTER_MARK | ZWJ | LRM | RLM | WORD_JOINER | BOM
-    ) || (LRE..=RLO).contains(&c)
+    matches!(c, SOFT_HYPHEN | ARABIC_LETTER_MARK | ZWJ | LRM | RLM | WORD_JOINER | BOM)
+        || (LRE..=RLO).contains(&c)
         || (LRI..=PDI).contains(&c)
 }
 
@@ -301,9 +299,8 @@ mod tests {
     #[test]
     fn compose_bases_are_exactly_those_that_compose() {
         for c in '\u{0600}'..='\u{06FF}' {
-            let composes = [MADDAH_ABOVE, HAMZA_ABOVE, HAMZA_BELOW]
-                .iter()
-                .any(|&m| compose(c, m).is_some());
+            let composes =
+                [MADDAH_ABOVE, HAMZA_ABOVE, HAMZA_BELOW].iter().any(|&m| compose(c, m).is_some());
             assert_eq!(is_compose_base(c), composes, "U+{:04X}", c as u32);
         }
     }
@@ -311,12 +308,7 @@ mod tests {
     #[test]
     fn mark_ranges_are_nonspacing_marks() {
         for c in (FATHATAN..=WAVY_HAMZA_BELOW).chain(['\u{0670}']) {
-            assert_ne!(
-                combining_class(c),
-                0,
-                "U+{:04X} should be a combining mark",
-                c as u32
-            );
+            assert_ne!(combining_class(c), 0, "U+{:04X} should be a combining mark", c as u32);
         }
     }
 

@@ -56,38 +56,32 @@ impl Error {
     }
 
     pub(crate) fn io(path: Option<&Path>, source: std::io::Error) -> Error {
-        Error {
-            kind: ErrorKind::Io {
-                path: path.map(Path::to_path_buf),
-                source,
-            },
-        }
+        Error { kind: ErrorKind::Io { path: path.map(Path::to_path_buf), source } }
+    }
+
+    /// An I/O error on `path` (`None` for the standard streams), for callers
+    /// that do their own I/O around the library, such as the `sarf` binary.
+    pub fn from_io(path: Option<&Path>, source: std::io::Error) -> Error {
+        Error::io(path, source)
+    }
+
+    /// Whether this is a write to a closed pipe, which command-line tools
+    /// treat as a normal end (`sarf ... | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(&self.kind, ErrorKind::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
     pub(crate) fn config(path: Option<&Path>, message: String) -> Error {
-        Error {
-            kind: ErrorKind::Config {
-                path: path.map(Path::to_path_buf),
-                message,
-            },
-        }
+        Error { kind: ErrorKind::Config { path: path.map(Path::to_path_buf), message } }
     }
 
     pub(crate) fn unknown_preset(name: &str) -> Error {
-        Error {
-            kind: ErrorKind::UnknownPreset {
-                name: name.to_string(),
-            },
-        }
+        Error { kind: ErrorKind::UnknownPreset { name: name.to_string() } }
     }
 
     pub(crate) fn invalid_utf8(path: Option<&Path>, line: u64, byte_offset: u64) -> Error {
         Error {
-            kind: ErrorKind::InvalidUtf8 {
-                path: path.map(Path::to_path_buf),
-                line,
-                byte_offset,
-            },
+            kind: ErrorKind::InvalidUtf8 { path: path.map(Path::to_path_buf), line, byte_offset },
         }
     }
 }
@@ -106,37 +100,19 @@ impl fmt::Display for Input<'_> {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::Io { path, .. } => write!(f, "i/o error on {}", Input(path.as_deref())),
-            ErrorKind::Config {
-                path: Some(path),
-                message,
-            } => {
-                write!(
-                    f,
-                    "invalid configuration in {}: {}",
-                    path.display(),
-                    message.trim_end()
-                )
+            ErrorKind::Io { path: Some(path), .. } => write!(f, "i/o error on {}", path.display()),
+            ErrorKind::Io { path: None, .. } => f.write_str("i/o error on a standard stream"),
+            ErrorKind::Config { path: Some(path), message } => {
+                write!(f, "invalid configuration in {}: {}", path.display(), message.trim_end())
             }
-            ErrorKind::Config {
-                path: None,
-                message,
-            } => {
+            ErrorKind::Config { path: None, message } => {
                 write!(f, "invalid configuration: {}", message.trim_end())
             }
             ErrorKind::UnknownPreset { name } => {
                 let names: Vec<&str> = crate::Preset::ALL.iter().map(|p| p.name()).collect();
-                write!(
-                    f,
-                    "unknown preset {name:?} (expected one of: {})",
-                    names.join(", ")
-                )
+                write!(f, "unknown preset {name:?} (expected one of: {})", names.join(", "))
             }
-            ErrorKind::InvalidUtf8 {
-                path,
-                line,
-                byte_offset,
-            } => write!(
+            ErrorKind::InvalidUtf8 { path, line, byte_offset } => write!(
                 f,
                 "invalid UTF-8 in {} at line {line}, byte offset {byte_offset}",
                 Input(path.as_deref())

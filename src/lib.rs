@@ -1,6 +1,7 @@
 //! Arabic-script normalization (and, in later stages, tokenizing and stemming).
 #![deny(missing_docs)]
 
+pub mod bulk;
 pub mod chars;
 mod error;
 pub mod normalize;

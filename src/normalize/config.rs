@@ -231,19 +231,35 @@ impl NormalizerConfig {
     }
 
     /// Reads a configuration file: JSON if the name ends in `.json`, TOML
-    /// otherwise. Errors name the file.
+    /// otherwise. Keys it does not set keep their `search` preset value;
+    /// errors name the file.
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Self, Error> {
+        Self::from_path_over(path, &NormalizerConfig::default())
+    }
+
+    /// Like [`from_path`](Self::from_path), but keys the file does not set
+    /// keep their value in `base` (e.g. a preset chosen with `--preset`).
+    pub fn from_path_over(
+        path: impl AsRef<std::path::Path>,
+        base: &NormalizerConfig,
+    ) -> Result<Self, Error> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
-        let is_json = path
-            .extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-        let parsed = if is_json {
-            serde_json::from_str(&text).map_err(|e| e.to_string())
+        let is_json = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+        let fail = |message: String| Error::config(Some(path), message);
+        let overrides: serde_json::Value = if is_json {
+            serde_json::from_str(&text).map_err(|e| fail(e.to_string()))?
         } else {
-            toml::from_str(&text).map_err(|e| e.to_string())
+            toml::from_str(&text).map_err(|e| fail(e.to_string()))?
         };
-        parsed.map_err(|message| Error::config(Some(path), message))
+        let serde_json::Value::Object(overrides) = overrides else {
+            return Err(fail("expected a table of rule settings".to_string()));
+        };
+        let mut merged = serde_json::to_value(base).map_err(|e| fail(e.to_string()))?;
+        if let serde_json::Value::Object(fields) = &mut merged {
+            fields.extend(overrides);
+        }
+        serde_json::from_value(merged).map_err(|e| fail(e.to_string()))
     }
 }
 
@@ -308,11 +324,9 @@ impl Preset {
         };
         match self {
             Preset::Search => search,
-            Preset::Nlp => NormalizerConfig {
-                alef_maksura: AlefMaksura::Keep,
-                teh_marbuta: false,
-                ..search
-            },
+            Preset::Nlp => {
+                NormalizerConfig { alef_maksura: AlefMaksura::Keep, teh_marbuta: false, ..search }
+            }
             Preset::Display => NormalizerConfig {
                 diacritics: Diacritics::Keep,
                 quranic_marks: false,
@@ -378,9 +392,6 @@ mod tests {
 
     #[test]
     fn empty_config_is_search() {
-        assert_eq!(
-            NormalizerConfig::from_toml_str("").unwrap(),
-            Preset::Search.config()
-        );
+        assert_eq!(NormalizerConfig::from_toml_str("").unwrap(), Preset::Search.config());
     }
 }

@@ -12,9 +12,13 @@
 //! canonical composition (a base letter followed, possibly after marks that
 //! do not block it, by U+0653/U+0654/U+0655) and the superscript alef after
 //! alef maksura. Composition is resolved per *cluster*: a base and the
-//! combining marks and deleted characters that follow it. A cluster holds at
-//! most [`MAX_RETAINED_MARKS`] kept marks (the Unicode stream-safe limit), so
-//! the work per character stays bounded and the whole pass is linear.
+//! combining marks and deleted characters that follow it. It is found from
+//! the composing mark, which is rare, rather than from the base, which is
+//! common (alef, waw, yeh): the mark looks back to its base, and the output
+//! written since the base is taken back and rebuilt. A cluster holds at most
+//! [`MAX_RETAINED_MARKS`] kept marks (the Unicode stream-safe limit), and no
+//! look-back crosses the end of a cluster already examined, so every
+//! character is looked at a bounded number of times and the pass is linear.
 //!
 //! [`Normalizer::normalize`]: crate::Normalizer::normalize
 
@@ -45,6 +49,9 @@ pub(crate) struct Event {
 pub(crate) trait Recorder {
     const ENABLED: bool;
     fn record(&mut self, event: Event);
+    /// Takes back the most recently recorded change, which was made by
+    /// `rule`: a composition found later rewrites what was already written.
+    fn retract(&mut self, rule: Rule);
 }
 
 pub(crate) struct NoRecord;
@@ -53,6 +60,8 @@ impl Recorder for NoRecord {
     const ENABLED: bool = false;
     #[inline]
     fn record(&mut self, _: Event) {}
+    #[inline]
+    fn retract(&mut self, _: Rule) {}
 }
 
 impl Recorder for Vec<Event> {
@@ -60,16 +69,36 @@ impl Recorder for Vec<Event> {
     fn record(&mut self, event: Event) {
         self.push(event);
     }
+    fn retract(&mut self, rule: Rule) {
+        let last = self.pop();
+        debug_assert_eq!(last.map(|e| e.rule), Some(rule));
+    }
 }
 
 /// The compiled rules: the config plus the table for U+0600..=U+06FF.
 #[derive(Clone, Debug)]
 pub(crate) struct Engine {
     config: NormalizerConfig,
-    /// `true` where a character of U+0600..=U+06FF is kept as is and cannot
-    /// start a composition: the only case the hot loop handles inline.
-    fast: Box<[bool; 256]>,
+    /// What the hot loop does with each character of U+0600..=U+06FF.
+    quick: Box<[Quick; 256]>,
+    /// The replacement of each `Quick::Replace` entry.
+    replacement: Box<[char; 256]>,
+    /// The full fold of each character of U+0600..=U+06FF.
     folds: Box<[Fold; 256]>,
+}
+
+/// The hot loop's view of one character of U+0600..=U+06FF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Quick {
+    /// Unchanged.
+    Keep,
+    /// Removed, with no context to consider.
+    Delete,
+    /// Replaced by one character, with no context to consider.
+    Replace,
+    /// Anything else: handled by [`Engine::slow`].
+    Slow,
 }
 
 const BLOCK_START: u32 = 0x0600;
@@ -114,6 +143,9 @@ struct Writer<'o> {
     /// Input bytes before this index are already reflected in `out`.
     copied: usize,
     changed: bool,
+    /// Composition never looks back before this input offset: everything
+    /// before it belongs to a cluster already examined.
+    floor: usize,
 }
 
 impl Writer<'_> {
@@ -129,8 +161,8 @@ impl Writer<'_> {
         self.out.len() - self.base
     }
 
-    /// Ends a replacement of input `in_start..in_end` that began at relative
-    /// output `out_start`, recording it under `rule`.
+    /// Ends a replacement of `input` that began at relative output
+    /// `out_start`, recording it under `rule`.
     #[inline]
     fn finish<R: Recorder>(
         &mut self,
@@ -142,11 +174,7 @@ impl Writer<'_> {
         self.copied = input.end;
         if R::ENABLED {
             let output = out_start..self.out.len() - self.base;
-            recorder.record(Event {
-                rule,
-                input,
-                output,
-            });
+            recorder.record(Event { rule, input, output });
         }
     }
 
@@ -182,29 +210,37 @@ enum Step {
     /// A character removed by `rule`.
     Delete { input: Range<usize>, rule: Rule },
     /// A combining mark kept (possibly replaced, under `rule`).
-    Retain {
-        input: Range<usize>,
-        output: char,
-        rule: Option<Rule>,
-    },
+    Retain { input: Range<usize>, output: char, rule: Option<Rule> },
+}
+
+/// What the main loop wrote for one starter: `head` then `base`.
+struct ItemOutput {
+    head: String,
+    base: char,
+    rule: Option<Rule>,
 }
 
 impl Engine {
     pub(crate) fn new(config: NormalizerConfig) -> Engine {
-        let mut fast = Box::new([false; 256]);
+        let mut quick = Box::new([Quick::Keep; 256]);
+        let mut replacement = Box::new(['\0'; 256]);
         let mut folds = Box::new([Fold::Keep; 256]);
-        for (i, slot) in folds.iter_mut().enumerate() {
+        for i in 0..256 {
             let c = char::from_u32(BLOCK_START + i as u32).expect("U+06xx is a char");
             let fold = classify(&config, c);
-            let base = config.compose && produces_compose_base(fold, c);
-            *slot = fold;
-            fast[i] = fold == Fold::Keep && !base;
+            folds[i] = fold;
+            quick[i] = match fold {
+                _ if config.compose && is_composing_mark(c) => Quick::Slow,
+                Fold::Keep => Quick::Keep,
+                Fold::Delete(_) => Quick::Delete,
+                Fold::Map(_, to) => {
+                    replacement[i] = to;
+                    Quick::Replace
+                }
+                Fold::FullAlef | Fold::Expand(..) => Quick::Slow,
+            };
         }
-        Engine {
-            config,
-            fast,
-            folds,
-        }
+        Engine { config, quick, replacement, folds }
     }
 
     pub(crate) fn config(&self) -> &NormalizerConfig {
@@ -214,10 +250,15 @@ impl Engine {
     #[inline]
     fn fold(&self, c: char) -> Fold {
         let i = (c as u32).wrapping_sub(BLOCK_START);
-        if i < 256 {
-            self.folds[i as usize]
-        } else {
-            classify(&self.config, c)
+        if i < 256 { self.folds[i as usize] } else { classify(&self.config, c) }
+    }
+
+    /// The rule of a `Delete` or `Replace` entry of the table.
+    #[inline(always)]
+    fn rule_at(&self, index: usize) -> Rule {
+        match self.folds[index] {
+            Fold::Delete(rule) | Fold::Map(rule, _) | Fold::Expand(rule, _) => rule,
+            Fold::Keep | Fold::FullAlef => Rule::SuperscriptAlef,
         }
     }
 
@@ -226,25 +267,31 @@ impl Engine {
     pub(crate) fn run<R: Recorder>(&self, input: &str, out: &mut String, recorder: &mut R) -> bool {
         let bytes = input.as_bytes();
         let base = out.len();
-        let mut w = Writer {
-            out,
-            base,
-            copied: 0,
-            changed: false,
-        };
+        let mut w = Writer { out, base, copied: 0, changed: false, floor: 0 };
         let mut i = 0;
-        while i < bytes.len() {
-            let b0 = bytes[i];
-            if b0 < 0x80 {
-                i += 1;
-                continue;
-            }
-            if (0xD8..=0xDB).contains(&b0) {
-                if self.fast[block_index(b0, bytes[i + 1])] {
+        while let Some(&b0) = bytes.get(i) {
+            // Arabic letters first: they are most of the text, and most of
+            // them are kept.
+            if b0.wrapping_sub(0xD8) < 4 {
+                let index = block_index(b0, bytes.get(i + 1).copied().unwrap_or(0x80));
+                let quick = self.quick[index];
+                if quick == Quick::Keep {
                     i += 2;
                     continue;
                 }
-            } else if !may_change_outside_block(b0, bytes[i + 1]) {
+                if quick != Quick::Slow {
+                    let out_start = w.start(input, i);
+                    if quick == Quick::Replace {
+                        w.out.push(self.replacement[index]);
+                    }
+                    w.finish(self.rule_at(index), i..i + 2, out_start, recorder);
+                    i += 2;
+                    continue;
+                }
+            } else if b0 < 0x80 {
+                i += 1;
+                continue;
+            } else if !may_change_outside_block(b0, bytes.get(i + 1).copied().unwrap_or(0)) {
                 i += utf8_width(b0);
                 continue;
             }
@@ -257,7 +304,7 @@ impl Engine {
         w.changed
     }
 
-    /// Handles one character that may change; returns where to go on.
+    /// Handles one character the table could not; returns where to go on.
     #[cold]
     fn slow<R: Recorder>(
         &self,
@@ -268,75 +315,51 @@ impl Engine {
         recorder: &mut R,
     ) -> usize {
         let e = s + c.len_utf8();
-        let compose = self.config.compose;
-        match self.fold(c) {
-            Fold::Keep if compose && is_compose_base(c) => {
-                self.after_base(input, s..e, "", c, None, w, recorder)
-            }
-            Fold::Keep => e,
-            Fold::Delete(rule) => {
-                w.replace(input, s..e, "", rule, recorder);
-                e
-            }
-            Fold::Map(rule, to) if compose && is_compose_base(to) => {
-                self.after_base(input, s..e, "", to, Some(rule), w, recorder)
-            }
-            Fold::Map(rule, to) => {
-                w.replace(input, s..e, to.encode_utf8(&mut [0; 4]), rule, recorder);
-                e
-            }
-            Fold::FullAlef if self.follows_alef_maksura(input, s) => {
-                w.replace(input, s..e, "", Rule::SuperscriptAlef, recorder);
-                e
-            }
-            Fold::FullAlef if compose => self.after_base(
-                input,
-                s..e,
-                "",
-                ALEF,
-                Some(Rule::SuperscriptAlef),
-                w,
-                recorder,
-            ),
-            Fold::FullAlef => {
-                w.replace(
-                    input,
-                    s..e,
-                    ALEF.encode_utf8(&mut [0; 4]),
-                    Rule::SuperscriptAlef,
-                    recorder,
-                );
-                e
-            }
-            Fold::Expand(rule, text) => {
-                let mut expanded = String::with_capacity(text.len());
-                let mut previous = None;
-                for x in text.chars() {
-                    match self.fold(x) {
-                        Fold::Keep => expanded.push(x),
-                        Fold::Delete(_) => {}
-                        Fold::Map(_, to) => expanded.push(to),
-                        Fold::FullAlef if previous == Some(ALEF_MAKSURA) => {}
-                        Fold::FullAlef => expanded.push(ALEF),
-                        // Expansions never hold presentation forms.
-                        Fold::Expand(..) => expanded.push(x),
-                    }
-                    if combining_class(x) == 0 {
-                        previous = Some(x);
-                    }
-                }
-                match expanded.chars().next_back() {
-                    Some(last) if compose && is_compose_base(last) => {
-                        let head = &expanded[..expanded.len() - last.len_utf8()];
-                        self.after_base(input, s..e, head, last, Some(rule), w, recorder)
-                    }
-                    _ => {
-                        w.replace(input, s..e, &expanded, rule, recorder);
-                        e
-                    }
-                }
+        if self.config.compose && is_composing_mark(c) {
+            if let Some(end) = self.compose_back(input, s, w, recorder) {
+                return end;
             }
         }
+        match self.fold(c) {
+            Fold::Keep => {}
+            Fold::Delete(rule) => w.replace(input, s..e, "", rule, recorder),
+            Fold::Map(rule, to) => {
+                w.replace(input, s..e, to.encode_utf8(&mut [0; 4]), rule, recorder)
+            }
+            Fold::FullAlef if self.follows_alef_maksura(input, s) => {
+                w.replace(input, s..e, "", Rule::SuperscriptAlef, recorder)
+            }
+            Fold::FullAlef => w.replace(
+                input,
+                s..e,
+                ALEF.encode_utf8(&mut [0; 4]),
+                Rule::SuperscriptAlef,
+                recorder,
+            ),
+            Fold::Expand(rule, text) => w.replace(input, s..e, &self.expand(text), rule, recorder),
+        }
+        e
+    }
+
+    /// The output of a presentation form's expansion: each character folded.
+    fn expand(&self, text: &str) -> String {
+        let mut expanded = String::with_capacity(text.len());
+        let mut previous = None;
+        for x in text.chars() {
+            match self.fold(x) {
+                Fold::Keep => expanded.push(x),
+                Fold::Delete(_) => {}
+                Fold::Map(_, to) => expanded.push(to),
+                Fold::FullAlef if previous == Some(ALEF_MAKSURA) => {}
+                Fold::FullAlef => expanded.push(ALEF),
+                // Expansions never hold presentation forms.
+                Fold::Expand(..) => expanded.push(x),
+            }
+            if combining_class(x) == 0 {
+                previous = Some(x);
+            }
+        }
+        expanded
     }
 
     /// Whether the superscript alef at `at` sits on an alef maksura (looking
@@ -352,102 +375,148 @@ impl Engine {
         false
     }
 
-    /// Emits `head` + `base` for the input `item` (changed by `rule`, or
-    /// unchanged if `None`), first composing `base` with the combining marks
-    /// that follow, if any do. Returns where to go on.
-    #[allow(clippy::too_many_arguments)]
-    fn after_base<R: Recorder>(
+    /// What the main loop wrote for the starter `c` at `at`, if it ends in a
+    /// letter composition could extend.
+    fn item_output(&self, input: &str, at: usize, c: char) -> Option<ItemOutput> {
+        let (head, base, rule) = match self.fold(c) {
+            Fold::Keep => (String::new(), c, None),
+            Fold::Map(rule, to) => (String::new(), to, Some(rule)),
+            Fold::FullAlef if self.follows_alef_maksura(input, at) => return None,
+            Fold::FullAlef => (String::new(), ALEF, Some(Rule::SuperscriptAlef)),
+            Fold::Expand(rule, text) => {
+                let mut head = self.expand(text);
+                let base = head.pop()?;
+                (head, base, Some(rule))
+            }
+            Fold::Delete(_) => return None,
+        };
+        is_compose_base(base).then_some(ItemOutput { head, base, rule })
+    }
+
+    /// Called at a composing mark at `m`: if it belongs to the cluster of a
+    /// base that it composes with, takes back the output written since that
+    /// base, rebuilds the whole cluster, and returns where it ends.
+    fn compose_back<R: Recorder>(
         &self,
         input: &str,
-        item: Range<usize>,
-        head: &str,
-        base: char,
-        rule: Option<Rule>,
+        m: usize,
+        w: &mut Writer<'_>,
+        recorder: &mut R,
+    ) -> Option<usize> {
+        let floor = w.floor;
+        // The base: the nearest character before `m` that is not a deleted
+        // character or a kept combining mark.
+        let mut retained = 0;
+        let mut starter = None;
+        for (offset, c) in input[floor..m].char_indices().rev() {
+            let member = match self.fold(c) {
+                Fold::Delete(_) => true,
+                Fold::Keep | Fold::Map(..) if combining_class(c) != 0 => {
+                    retained += 1;
+                    true
+                }
+                _ => false,
+            };
+            if retained > MAX_RETAINED_MARKS {
+                break;
+            }
+            if !member {
+                starter = Some((floor + offset, c));
+                break;
+            }
+        }
+        let Some((s0, c0)) = starter else {
+            w.floor = m;
+            return None;
+        };
+        let e0 = s0 + c0.len_utf8();
+        let Some(item) = self.item_output(input, s0, c0) else {
+            w.floor = m;
+            return None;
+        };
+        let cluster = self.walk_cluster(input, e0, item.base, |_| {});
+        w.floor = cluster.end;
+        if !cluster.composed {
+            return None;
+        }
+        // Take back what was written for s0..m.
+        w.start(input, m);
+        let mut written = item.head.len() + item.base.len_utf8();
+        if let Some(rule) = item.rule {
+            recorder.retract(rule);
+        }
+        for c in input[e0..m].chars() {
+            match self.fold(c) {
+                Fold::Delete(rule) => recorder.retract(rule),
+                Fold::Map(rule, to) => {
+                    written += to.len_utf8();
+                    recorder.retract(rule);
+                }
+                _ => written += c.len_utf8(),
+            }
+        }
+        let keep = w.out.len() - written;
+        w.out.truncate(keep);
+        w.copied = s0;
+        Some(self.emit_cluster(input, s0..e0, item, w, recorder))
+    }
+
+    /// Writes the composed cluster that starts with `item` at input `span`.
+    fn emit_cluster<R: Recorder>(
+        &self,
+        input: &str,
+        span: Range<usize>,
+        item: ItemOutput,
         w: &mut Writer<'_>,
         recorder: &mut R,
     ) -> usize {
-        let next_may_join = input[item.end..]
-            .chars()
-            .next()
-            .is_some_and(|n| matches!(self.fold(n), Fold::Delete(_)) || combining_class(n) != 0);
-        if !next_may_join || !self.walk_cluster(input, item.end, base, |_| {}).composed {
-            if let Some(rule) = rule {
-                let out_start = w.start(input, item.start);
-                w.out.push_str(head);
-                w.out.push(base);
-                w.finish(rule, item.clone(), out_start, recorder);
-            }
-            return item.end;
-        }
-        // The cluster composes: rebuild it.
         let mut steps = Vec::new();
-        let cluster = self.walk_cluster(input, item.end, base, |step| steps.push(step));
-        let (end, final_base) = (cluster.end, cluster.base);
-
-        let out_start = w.start(input, item.start);
-        w.out.push_str(head);
-        w.out.push(final_base);
-        let head_len = head.len() + final_base.len_utf8();
+        let cluster = self.walk_cluster(input, span.end, item.base, |step| steps.push(step));
+        let out_start = w.start(input, span.start);
+        w.out.push_str(&item.head);
+        w.out.push(cluster.base);
+        let head_len = item.head.len() + cluster.base.len_utf8();
         let mut events = Vec::new();
-        if let Some(rule) = rule {
-            events.push(Event {
-                rule,
-                input: item.clone(),
-                output: 0..head_len,
-            });
+        if let Some(rule) = item.rule {
+            events.push(Event { rule, input: span.clone(), output: 0..head_len });
         }
         let mut marks_len = 0;
         for step in steps {
             match step {
                 Step::Compose { mark_end, fold } => {
                     let output = 0..head_len + marks_len;
+                    let input = span.start..mark_end;
                     events.push(Event {
                         rule: Rule::Compose,
-                        input: item.start..mark_end,
+                        input: input.clone(),
                         output: output.clone(),
                     });
                     if let Some(rule) = fold {
-                        events.push(Event {
-                            rule,
-                            input: item.start..mark_end,
-                            output,
-                        });
+                        events.push(Event { rule, input, output });
                     }
                 }
                 Step::Delete { input, rule } => {
                     let at = head_len + marks_len;
-                    events.push(Event {
-                        rule,
-                        input,
-                        output: at..at,
-                    });
+                    events.push(Event { rule, input, output: at..at });
                 }
-                Step::Retain {
-                    input,
-                    output,
-                    rule,
-                } => {
+                Step::Retain { input, output, rule } => {
                     w.out.push(output);
                     let at = head_len + marks_len;
                     marks_len += output.len_utf8();
                     if let Some(rule) = rule {
-                        events.push(Event {
-                            rule,
-                            input,
-                            output: at..head_len + marks_len,
-                        });
+                        events.push(Event { rule, input, output: at..head_len + marks_len });
                     }
                 }
             }
         }
-        w.copied = end;
+        w.copied = cluster.end;
         if R::ENABLED {
             for mut event in events {
                 event.output = out_start + event.output.start..out_start + event.output.end;
                 recorder.record(event);
             }
         }
-        end
+        cluster.end
     }
 
     /// Walks the cluster that follows a base at `from`: deleted characters
@@ -472,11 +541,7 @@ impl Engine {
             let stop = start + c.len_utf8();
             if is_composing_mark(c) {
                 let class = combining_class(c);
-                let blocked = if class == 230 {
-                    blocked_above
-                } else {
-                    blocked_below
-                };
+                let blocked = if class == 230 { blocked_above } else { blocked_below };
                 if let (false, Some(letter)) = (blocked, compose(base, c)) {
                     let (folded, fold) = match self.fold(letter) {
                         Fold::Map(rule, to) => (to, Some(rule)),
@@ -484,19 +549,13 @@ impl Engine {
                     };
                     base = folded;
                     composed = true;
-                    visit(Step::Compose {
-                        mark_end: stop,
-                        fold,
-                    });
+                    visit(Step::Compose { mark_end: stop, fold });
                     continue;
                 }
             }
             let (output, rule) = match self.fold(c) {
                 Fold::Delete(rule) => {
-                    visit(Step::Delete {
-                        input: start..stop,
-                        rule,
-                    });
+                    visit(Step::Delete { input: start..stop, rule });
                     continue;
                 }
                 Fold::Keep => (c, None),
@@ -514,29 +573,8 @@ impl Engine {
             retained += 1;
             blocked_above |= class == 230;
             blocked_below |= class == 220;
-            visit(Step::Retain {
-                input: start..stop,
-                output,
-                rule,
-            });
+            visit(Step::Retain { input: start..stop, output, rule });
         }
-        Cluster {
-            end,
-            composed,
-            base,
-        }
-    }
-}
-
-/// Whether the output of `fold` applied to `c` is a letter that composition
-/// could extend.
-fn produces_compose_base(fold: Fold, c: char) -> bool {
-    match fold {
-        Fold::Keep => is_compose_base(c),
-        Fold::Map(_, to) => is_compose_base(to),
-        Fold::FullAlef => true,
-        // Presentation forms lie outside the table; be conservative.
-        Fold::Expand(..) => true,
-        Fold::Delete(_) => false,
+        Cluster { end, composed, base }
     }
 }

@@ -24,7 +24,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is
 
 use self::config::{NormalizerConfig, Preset, UnicodeForm};
 use self::engine::{Engine, Event, NoRecord, Recorder};
-use self::report::{OffsetMap, RuleCounts, Trace, TraceRecorder};
+use self::report::{OffsetMap, RuleCounts, Trace};
 use self::rules::Rule;
 use crate::error::Error;
 
@@ -61,9 +61,7 @@ impl Default for Normalizer {
 impl Normalizer {
     /// Compiles `config`.
     pub fn new(config: NormalizerConfig) -> Normalizer {
-        Normalizer {
-            engine: Arc::new(Engine::new(config)),
-        }
+        Normalizer { engine: Arc::new(Engine::new(config)) }
     }
 
     /// The normalizer for a named preset.
@@ -122,9 +120,9 @@ impl Normalizer {
     /// Normalizes `text` and returns the map from offsets in the result back
     /// to offsets in `text`.
     pub fn normalize_with_offsets<'a>(&self, text: &'a str) -> (Cow<'a, str>, OffsetMap) {
-        let mut map = OffsetMap::default();
-        let normalized = self.normalize_recording(text, &mut map);
-        (normalized, map)
+        let mut events = Vec::new();
+        let normalized = self.normalize_recording(text, &mut events);
+        (normalized, OffsetMap::from_events(&events))
     }
 
     /// Normalizes `text` and reports every change: which rule, which input
@@ -140,13 +138,9 @@ impl Normalizer {
     /// assert_eq!(change.input, 0..2);
     /// ```
     pub fn trace(&self, text: &str) -> Trace {
-        let mut recorder = TraceRecorder::default();
-        let output = self.normalize_recording(text, &mut recorder).into_owned();
-        Trace {
-            output,
-            changes: recorder.changes,
-            offsets: recorder.offsets,
-        }
+        let mut events = Vec::new();
+        let output = self.normalize_recording(text, &mut events).into_owned();
+        Trace::from_events(output, events)
     }
 
     fn normalize_recording<'a, R: Recorder>(
@@ -155,11 +149,7 @@ impl Normalizer {
         recorder: &mut R,
     ) -> Cow<'a, str> {
         let mut out = String::new();
-        if self.run(text, &mut out, recorder) {
-            Cow::Owned(out)
-        } else {
-            Cow::Borrowed(text)
-        }
+        if self.run(text, &mut out, recorder) { Cow::Owned(out) } else { Cow::Borrowed(text) }
     }
 
     /// Runs the optional Unicode form, then the engine. Returns `false`,
@@ -267,12 +257,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
-    let mut n = a
-        .bytes()
-        .rev()
-        .zip(b.bytes().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let mut n = a.bytes().rev().zip(b.bytes().rev()).take_while(|(x, y)| x == y).count();
     while !a.is_char_boundary(a.len() - n) || !b.is_char_boundary(b.len() - n) {
         n -= 1;
     }

@@ -36,10 +36,7 @@ impl RuleCounts {
 
     /// The rules that changed something, with their counts, in rule order.
     pub fn iter(&self) -> impl Iterator<Item = (Rule, u64)> + '_ {
-        Rule::ALL
-            .into_iter()
-            .map(|r| (r, self.get(r)))
-            .filter(|&(_, n)| n > 0)
+        Rule::ALL.into_iter().map(|r| (r, self.get(r))).filter(|&(_, n)| n > 0)
     }
 
     /// Adds `other`'s counts to these (to merge counts from several threads).
@@ -69,6 +66,9 @@ impl Recorder for RuleCounts {
     #[inline]
     fn record(&mut self, event: Event) {
         self.add(event.rule, 1);
+    }
+    fn retract(&mut self, rule: Rule) {
+        self.counts[rule.index()] -= 1;
     }
 }
 
@@ -223,30 +223,25 @@ impl OffsetMap {
     }
 }
 
-/// Collects both the trace and the offset map.
-#[derive(Default)]
-pub(crate) struct TraceRecorder {
-    pub changes: Vec<Change>,
-    pub offsets: OffsetMap,
-}
-
-impl Recorder for TraceRecorder {
-    const ENABLED: bool = true;
-    fn record(&mut self, event: Event) {
-        self.offsets.push(event.input.clone(), event.output.clone());
-        self.changes.push(Change {
-            rule: event.rule,
-            input: event.input,
-            output: event.output,
-        });
+impl OffsetMap {
+    /// The map for the changes the engine reported.
+    pub(crate) fn from_events(events: &[Event]) -> OffsetMap {
+        let mut map = OffsetMap::default();
+        for event in events {
+            map.push(event.input.clone(), event.output.clone());
+        }
+        map
     }
 }
 
-/// Collects only the offset map.
-impl Recorder for OffsetMap {
-    const ENABLED: bool = true;
-    fn record(&mut self, event: Event) {
-        self.push(event.input, event.output);
+impl Trace {
+    pub(crate) fn from_events(output: String, events: Vec<Event>) -> Trace {
+        let offsets = OffsetMap::from_events(&events);
+        let changes = events
+            .into_iter()
+            .map(|e| Change { rule: e.rule, input: e.input, output: e.output })
+            .collect();
+        Trace { output, changes, offsets }
     }
 }
 
@@ -268,11 +263,7 @@ mod tests {
         assert_eq!(m.input_offset(0), 0);
         assert_eq!(m.input_offset(3), 3);
         assert_eq!(m.input_offset(4), 6, "a start skips the deleted bytes");
-        assert_eq!(
-            m.input_end_offset(4),
-            6,
-            "an end takes the deleted bytes with it"
-        );
+        assert_eq!(m.input_end_offset(4), 6, "an end takes the deleted bytes with it");
         assert_eq!(m.input_offset(5), 7);
     }
 

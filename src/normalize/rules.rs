@@ -168,11 +168,7 @@ fn kaf_target(config: &NormalizerConfig) -> char {
 
 /// Turns "replace with `to`" into `Keep` when `to` is the character itself.
 fn map_unless_same(c: char, rule: Rule, to: char) -> Fold {
-    if c == to {
-        Fold::Keep
-    } else {
-        Fold::Map(rule, to)
-    }
+    if c == to { Fold::Keep } else { Fold::Map(rule, to) }
 }
 
 /// The fate of `c` under `config`, ignoring context. The result of a `Map`
@@ -212,10 +208,7 @@ pub(crate) fn classify(config: &NormalizerConfig, c: char) -> Fold {
         ALEF_MAKSURA => match config.alef_maksura {
             AlefMaksura::ToYeh => Fold::Map(
                 Rule::AlefMaksura,
-                yeh_target(&NormalizerConfig {
-                    alef_maksura: AlefMaksura::Keep,
-                    ..*config
-                }),
+                yeh_target(&NormalizerConfig { alef_maksura: AlefMaksura::Keep, ..*config }),
             ),
             _ => Fold::Keep,
         },
@@ -239,11 +232,7 @@ pub(crate) fn classify(config: &NormalizerConfig, c: char) -> Fold {
             Fold::Map(Rule::AlefMaksura, ALEF_MAKSURA)
         }
         YEH_BARREE_WITH_HAMZA_ABOVE if config.yeh_lookalikes => {
-            let to = if config.hamza_carriers {
-                yeh_target(config)
-            } else {
-                YEH_WITH_HAMZA_ABOVE
-            };
+            let to = if config.hamza_carriers { yeh_target(config) } else { YEH_WITH_HAMZA_ABOVE };
             Fold::Map(Rule::YehLookalikes, to)
         }
         YEH_WITH_HAMZA_ABOVE if config.hamza_carriers => {
@@ -254,10 +243,9 @@ pub(crate) fn classify(config: &NormalizerConfig, c: char) -> Fold {
         TEH_MARBUTA if config.teh_marbuta => Fold::Map(Rule::TehMarbuta, HEH),
         // The Urdu teh marbuta goal follows the Arabic teh marbuta: heh where
         // that is folded, teh marbuta where it is kept distinct.
-        TEH_MARBUTA_GOAL if config.heh_lookalikes => Fold::Map(
-            Rule::HehLookalikes,
-            if config.teh_marbuta { HEH } else { TEH_MARBUTA },
-        ),
+        TEH_MARBUTA_GOAL if config.heh_lookalikes => {
+            Fold::Map(Rule::HehLookalikes, if config.teh_marbuta { HEH } else { TEH_MARBUTA })
+        }
         HEH_WITH_YEH_ABOVE | HEH_GOAL | HEH_GOAL_WITH_HAMZA_ABOVE | LETTER_AE | HEH_DOACHASHMEE
             if config.heh_lookalikes =>
         {
@@ -357,11 +345,8 @@ mod tests {
         let mut all: Vec<_> = Preset::ALL.iter().map(|p| p.config()).collect();
         all.push(NormalizerConfig::none());
         for script in [Script::Arabic, Script::Persian] {
-            for alef_maksura in [
-                AlefMaksura::Keep,
-                AlefMaksura::ToYeh,
-                AlefMaksura::ToAlefMaksura,
-            ] {
+            for alef_maksura in [AlefMaksura::Keep, AlefMaksura::ToYeh, AlefMaksura::ToAlefMaksura]
+            {
                 for hamza_carriers in [false, true] {
                     for teh_marbuta in [false, true] {
                         all.push(NormalizerConfig {
@@ -423,10 +408,7 @@ mod tests {
     #[test]
     fn presentation_forms_expand_to_base_letters() {
         assert_eq!(presentation_form('\u{FEFB}'), Some("\u{0644}\u{0627}"));
-        assert_eq!(
-            presentation_form('\u{FDF2}'),
-            Some("\u{0627}\u{0644}\u{0644}\u{0647}")
-        );
+        assert_eq!(presentation_form('\u{FDF2}'), Some("\u{0627}\u{0644}\u{0644}\u{0647}"));
         assert_eq!(presentation_form('\u{FE8D}'), Some("\u{0627}"));
         assert_eq!(presentation_form('\u{FDFD}'), None);
         assert_eq!(presentation_form('\u{0627}'), None);
@@ -441,10 +423,7 @@ mod tests {
     fn rule_names_match_config_fields() {
         let fields = toml::to_string(&NormalizerConfig::default()).unwrap();
         for rule in Rule::ALL {
-            assert!(
-                fields.contains(&format!("{} =", rule.name())),
-                "{rule} is not a config field"
-            );
+            assert!(fields.contains(&format!("{} =", rule.name())), "{rule} is not a config field");
         }
     }
 }

@@ -1,0 +1,196 @@
+//! Bulk processing: reading large inputs as blocks of whole lines.
+//!
+//! This is the only layer that knows about streams. It reads input in large
+//! blocks that end on a line boundary, so the normalizer (which never looks
+//! across a line feed) gives the same result block by block as on the whole
+//! text, while memory stays bounded by the block size and the longest line.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+
+/// The default block size: large enough to amortize per-block overhead,
+/// small enough that a few blocks in flight stay within tens of MB.
+pub const DEFAULT_BLOCK_SIZE: usize = 1 << 20;
+
+/// A block of whole lines read from an input.
+#[derive(Debug, Default)]
+pub struct Block {
+    /// The bytes: whole lines, the last one ending in `\n` unless it is the
+    /// end of the input.
+    pub bytes: Vec<u8>,
+    /// Byte offset of the block's first byte in the input.
+    pub offset: u64,
+    /// 1-based line number of the block's first line.
+    pub line: u64,
+}
+
+impl Block {
+    /// The block as text, or an error naming `path`, the line and the byte
+    /// offset of the first invalid byte.
+    pub fn as_str(&self, path: Option<&Path>) -> Result<&str, Error> {
+        std::str::from_utf8(&self.bytes).map_err(|e| {
+            let bad = e.valid_up_to();
+            let line = self.line + memchr::memchr_iter(b'\n', &self.bytes[..bad]).count() as u64;
+            Error::invalid_utf8(path, line, self.offset + bad as u64)
+        })
+    }
+
+    /// The block as text with invalid sequences replaced by U+FFFD, and the
+    /// number of replacements made.
+    pub fn to_str_lossy(&self) -> (std::borrow::Cow<'_, str>, u64) {
+        let text = String::from_utf8_lossy(&self.bytes);
+        let replaced = match &text {
+            std::borrow::Cow::Borrowed(_) => 0,
+            // Count the U+FFFD written, less those already in the input
+            // (EF BF BD is always a valid, original U+FFFD).
+            std::borrow::Cow::Owned(s) => {
+                let fffd = "\u{FFFD}".as_bytes();
+                let after = memchr::memmem::find_iter(s.as_bytes(), fffd).count();
+                let before = memchr::memmem::find_iter(&self.bytes, fffd).count();
+                (after - before) as u64
+            }
+        };
+        (text, replaced)
+    }
+}
+
+/// Reads an input as [`Block`]s of whole lines.
+///
+/// A line longer than the block size makes a block of its own, as long as
+/// the line: memory grows with the longest line, never with the input.
+pub struct LineBlocks<R> {
+    reader: R,
+    block_size: usize,
+    /// Bytes read past the last line feed of the previous block.
+    carry: Vec<u8>,
+    offset: u64,
+    line: u64,
+    path: Option<PathBuf>,
+    done: bool,
+}
+
+impl<R: Read> LineBlocks<R> {
+    /// Reads `reader` (named `path` in errors, `None` for stdin) in blocks of
+    /// about `block_size` bytes.
+    pub fn new(reader: R, path: Option<&Path>, block_size: usize) -> Self {
+        LineBlocks {
+            reader,
+            block_size: block_size.max(1),
+            carry: Vec::new(),
+            offset: 0,
+            line: 1,
+            path: path.map(Path::to_path_buf),
+            done: false,
+        }
+    }
+
+    /// The next block, reusing `block`'s buffer; `Ok(false)` at the end.
+    pub fn next_into(&mut self, block: &mut Block) -> Result<bool, Error> {
+        block.bytes.clear();
+        block.bytes.append(&mut self.carry);
+        block.offset = self.offset;
+        block.line = self.line;
+        // Read until the block is full and ends on a line feed, or the input ends.
+        let mut searched = 0;
+        loop {
+            if !self.done && block.bytes.len() < self.block_size {
+                self.fill(&mut block.bytes, self.block_size)?;
+                continue;
+            }
+            if let Some(last) = memchr::memrchr(b'\n', &block.bytes[searched..]) {
+                let cut = searched + last + 1;
+                self.carry.extend_from_slice(&block.bytes[cut..]);
+                block.bytes.truncate(cut);
+                break;
+            }
+            if self.done {
+                break;
+            }
+            // One line longer than the block: keep reading it.
+            searched = block.bytes.len();
+            let want = block.bytes.len() + self.block_size;
+            self.fill(&mut block.bytes, want)?;
+        }
+        self.offset += block.bytes.len() as u64;
+        self.line += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+        Ok(!block.bytes.is_empty())
+    }
+
+    /// Reads into `buf` until it holds `want` bytes or the input ends.
+    fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
+        while buf.len() < want {
+            let start = buf.len();
+            buf.resize(want, 0);
+            match self.reader.read(&mut buf[start..]) {
+                Ok(0) => {
+                    buf.truncate(start);
+                    self.done = true;
+                    return Ok(());
+                }
+                Ok(n) => buf.truncate(start + n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(start),
+                Err(e) => {
+                    buf.truncate(start);
+                    return Err(Error::io(self.path.as_deref(), e));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(input: &[u8], size: usize) -> Vec<(Vec<u8>, u64, u64)> {
+        let mut reader = LineBlocks::new(input, None, size);
+        let mut block = Block::default();
+        let mut all = Vec::new();
+        while reader.next_into(&mut block).unwrap() {
+            all.push((block.bytes.clone(), block.offset, block.line));
+        }
+        all
+    }
+
+    #[test]
+    fn blocks_end_on_line_feeds_and_cover_the_input() {
+        let input = b"one\ntwo\nthree\nfour";
+        for size in 1..=input.len() + 1 {
+            let all = blocks(input, size);
+            let joined: Vec<u8> = all.iter().flat_map(|b| b.0.clone()).collect();
+            assert_eq!(joined, input, "block size {size}");
+            for (bytes, offset, line) in &all[..all.len() - 1] {
+                assert_eq!(bytes.last(), Some(&b'\n'), "block size {size}");
+                let before = &input[..*offset as usize];
+                assert_eq!(*line, 1 + before.iter().filter(|&&b| b == b'\n').count() as u64);
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_the_block_is_one_block() {
+        let all = blocks(b"abcdefghij\nk", 3);
+        assert_eq!(all[0].0, b"abcdefghij\n");
+        assert_eq!(all[1].0, b"k");
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_offset() {
+        let block = Block { bytes: b"ok\nok\nb\xFFd\n".to_vec(), offset: 100, line: 7 };
+        let err = block.as_str(Some(Path::new("in.txt"))).unwrap_err().to_string();
+        assert_eq!(err, "invalid UTF-8 in in.txt at line 9, byte offset 107");
+    }
+
+    #[test]
+    fn lossy_counts_only_new_replacements() {
+        let mut bytes = "\u{FFFD}a".as_bytes().to_vec();
+        bytes.extend([0xFF, 0xFF]);
+        let block = Block { bytes, offset: 0, line: 1 };
+        let (text, replaced) = block.to_str_lossy();
+        assert_eq!(text, "\u{FFFD}a\u{FFFD}\u{FFFD}");
+        assert_eq!(replaced, 2);
+    }
+}
