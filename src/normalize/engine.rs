@@ -24,7 +24,7 @@
 
 use std::ops::Range;
 
-use super::config::NormalizerConfig;
+use super::config::{NormalizerConfig, UnicodeForm};
 use super::rules::{Fold, Rule, classify, presentation_form};
 use crate::chars::{
     ALEF, ALEF_MAKSURA, combining_class, compose, is_compose_base, is_composing_mark,
@@ -216,12 +216,19 @@ enum Step {
 /// What the main loop wrote for one starter: `head` then `base`.
 struct ItemOutput {
     head: String,
+    /// The letter before folding: composition tries it first, so that
+    /// U+06C1 U+0654 composes to U+06C2 before heh folding.
+    raw: char,
+    /// The letter as written.
     base: char,
     rule: Option<Rule>,
 }
 
 impl Engine {
-    pub(crate) fn new(config: NormalizerConfig) -> Engine {
+    pub(crate) fn new(mut config: NormalizerConfig) -> Engine {
+        // Whole-text NFC/NFKC composes; the rules must not then leave
+        // composable pairs behind, or a second pass would differ.
+        config.compose |= config.unicode != UnicodeForm::None;
         let mut quick = Box::new([Quick::Keep; 256]);
         let mut replacement = Box::new(['\0'; 256]);
         let mut folds = Box::new([Fold::Keep; 256]);
@@ -378,19 +385,24 @@ impl Engine {
     /// What the main loop wrote for the starter `c` at `at`, if it ends in a
     /// letter composition could extend.
     fn item_output(&self, input: &str, at: usize, c: char) -> Option<ItemOutput> {
-        let (head, base, rule) = match self.fold(c) {
-            Fold::Keep => (String::new(), c, None),
-            Fold::Map(rule, to) => (String::new(), to, Some(rule)),
+        let (head, raw, base, rule) = match self.fold(c) {
+            Fold::Keep => (String::new(), c, c, None),
+            Fold::Map(rule, to) => (String::new(), c, to, Some(rule)),
             Fold::FullAlef if self.follows_alef_maksura(input, at) => return None,
-            Fold::FullAlef => (String::new(), ALEF, Some(Rule::SuperscriptAlef)),
+            Fold::FullAlef => (String::new(), ALEF, ALEF, Some(Rule::SuperscriptAlef)),
             Fold::Expand(rule, text) => {
                 let mut head = self.expand(text);
                 let base = head.pop()?;
-                (head, base, Some(rule))
+                (head, text.chars().next_back()?, base, Some(rule))
             }
             Fold::Delete(_) => return None,
         };
-        is_compose_base(base).then_some(ItemOutput { head, base, rule })
+        (is_compose_base(raw) || is_compose_base(base)).then_some(ItemOutput {
+            head,
+            raw,
+            base,
+            rule,
+        })
     }
 
     /// Called at a composing mark at `m`: if it belongs to the cluster of a
@@ -404,6 +416,10 @@ impl Engine {
         recorder: &mut R,
     ) -> Option<usize> {
         let floor = w.floor;
+        if m < floor {
+            // Inside a cluster already walked, in which nothing composed.
+            return None;
+        }
         // The base: the nearest character before `m` that is not a deleted
         // character or a kept combining mark.
         let mut retained = 0;
@@ -434,7 +450,7 @@ impl Engine {
             w.floor = m;
             return None;
         };
-        let cluster = self.walk_cluster(input, e0, item.base, |_| {});
+        let cluster = self.walk_cluster(input, e0, item.raw, item.base, |_| {});
         w.floor = cluster.end;
         if !cluster.composed {
             return None;
@@ -442,10 +458,8 @@ impl Engine {
         // Take back what was written for s0..m.
         w.start(input, m);
         let mut written = item.head.len() + item.base.len_utf8();
-        if let Some(rule) = item.rule {
-            recorder.retract(rule);
-        }
-        for c in input[e0..m].chars() {
+        // Newest first, as the recorder holds them.
+        for c in input[e0..m].chars().rev() {
             match self.fold(c) {
                 Fold::Delete(rule) => recorder.retract(rule),
                 Fold::Map(rule, to) => {
@@ -454,6 +468,9 @@ impl Engine {
                 }
                 _ => written += c.len_utf8(),
             }
+        }
+        if let Some(rule) = item.rule {
+            recorder.retract(rule);
         }
         let keep = w.out.len() - written;
         w.out.truncate(keep);
@@ -471,7 +488,8 @@ impl Engine {
         recorder: &mut R,
     ) -> usize {
         let mut steps = Vec::new();
-        let cluster = self.walk_cluster(input, span.end, item.base, |step| steps.push(step));
+        let cluster =
+            self.walk_cluster(input, span.end, item.raw, item.base, |step| steps.push(step));
         let out_start = w.start(input, span.start);
         w.out.push_str(&item.head);
         w.out.push(cluster.base);
@@ -521,11 +539,13 @@ impl Engine {
 
     /// Walks the cluster that follows a base at `from`: deleted characters
     /// and combining marks, up to the next kept starter or the
-    /// [`MAX_RETAINED_MARKS`]th kept mark.
+    /// [`MAX_RETAINED_MARKS`]th kept mark. `raw` is the base before
+    /// folding, `base` after.
     fn walk_cluster(
         &self,
         input: &str,
         from: usize,
+        mut raw: char,
         mut base: char,
         mut visit: impl FnMut(Step),
     ) -> Cluster {
@@ -542,11 +562,13 @@ impl Engine {
             if is_composing_mark(c) {
                 let class = combining_class(c);
                 let blocked = if class == 230 { blocked_above } else { blocked_below };
-                if let (false, Some(letter)) = (blocked, compose(base, c)) {
+                let composed_letter = compose(raw, c).or_else(|| compose(base, c));
+                if let (false, Some(letter)) = (blocked, composed_letter) {
                     let (folded, fold) = match self.fold(letter) {
                         Fold::Map(rule, to) => (to, Some(rule)),
                         _ => (letter, None),
                     };
+                    raw = letter;
                     base = folded;
                     composed = true;
                     visit(Step::Compose { mark_end: stop, fold });

@@ -156,47 +156,76 @@ impl Normalizer {
     /// leaving `out` untouched, when nothing changed.
     fn run<R: Recorder>(&self, text: &str, out: &mut String, recorder: &mut R) -> bool {
         let form = self.config().unicode;
-        let already = match form {
-            UnicodeForm::None => true,
-            UnicodeForm::Nfc => is_nfc_quick(text.chars()) == IsNormalized::Yes,
-            UnicodeForm::Nfkc => is_nfkc_quick(text.chars()) == IsNormalized::Yes,
-        };
-        if already {
+        if form == UnicodeForm::None {
             return self.engine.run(text, out, recorder);
         }
-        let pre: String = match form {
-            UnicodeForm::Nfkc => text.nfkc().collect(),
-            _ => text.nfc().collect(),
+        // With a Unicode form, changes are collected first: the form may
+        // rewrite spans around them.
+        let start = out.len();
+        let mut events = Vec::new();
+        let pre = if is_in_form(form, text) { None } else { Some(apply_form(form, text)) };
+        let changed = match pre.as_deref() {
+            Some(pre) if pre != text => {
+                if !self.engine.run(pre, out, &mut events) {
+                    out.push_str(pre);
+                }
+                if R::ENABLED {
+                    events = through_prepass(text, pre, events);
+                }
+                true
+            }
+            _ => self.engine.run(text, out, &mut events),
         };
-        if pre == text {
-            return self.engine.run(text, out, recorder);
+        if changed && !is_in_form(form, &out[start..]) {
+            // Deleting a control or mark can bring a base and a mark of
+            // another script together (`e`, U+200E, U+0301): the form is
+            // applied again so the result is in it. This is rare and is
+            // reported coarsely, as one change over the whole text.
+            let normalized = apply_form(form, &out[start..]);
+            out.truncate(start);
+            out.push_str(&normalized);
+            for event in &mut events {
+                event.output.start = event.output.start.min(normalized.len());
+                event.output.end = event.output.end.min(normalized.len());
+            }
+            events.push(Event {
+                rule: Rule::Unicode,
+                input: 0..text.len(),
+                output: 0..normalized.len(),
+            });
         }
-        let changed = if R::ENABLED {
-            let mut events = Vec::new();
-            let changed = self.engine.run(&pre, out, &mut events);
-            report_through_prepass(text, &pre, events, recorder);
-            changed
-        } else {
-            self.engine.run(&pre, out, recorder)
-        };
-        if !changed {
-            out.push_str(&pre);
+        if R::ENABLED {
+            for event in events {
+                recorder.record(event);
+            }
         }
-        true
+        changed
     }
 }
 
-/// Reports the engine's `events`, whose input offsets are in `pre` (the text
+fn is_in_form(form: UnicodeForm, text: &str) -> bool {
+    match form {
+        UnicodeForm::None => true,
+        UnicodeForm::Nfc => is_nfc_quick(text.chars()) == IsNormalized::Yes,
+        UnicodeForm::Nfkc => is_nfkc_quick(text.chars()) == IsNormalized::Yes,
+    }
+}
+
+fn apply_form(form: UnicodeForm, text: &str) -> String {
+    match form {
+        UnicodeForm::None => text.to_string(),
+        UnicodeForm::Nfc => text.nfc().collect(),
+        UnicodeForm::Nfkc => text.nfkc().collect(),
+    }
+}
+
+/// Maps the engine's `events`, whose input offsets are in `pre` (the text
 /// after the whole-text Unicode form), in terms of `original`. The two differ
 /// in one middle span; it is reported as a single [`Rule::Unicode`] change,
 /// and every engine change overlapping it is reported as covering the whole
 /// span, so the offset map stays exact outside it and coarse only within it.
-fn report_through_prepass<R: Recorder>(
-    original: &str,
-    pre: &str,
-    mut events: Vec<Event>,
-    recorder: &mut R,
-) {
+fn through_prepass(original: &str, pre: &str, mut events: Vec<Event>) -> Vec<Event> {
+    let mut mapped = Vec::with_capacity(events.len() + 1);
     let prefix = common_prefix(original, pre);
     let suffix = common_suffix(&original[prefix..], &pre[prefix..]);
     let (mut lo, mut hi) = (prefix, pre.len() - suffix);
@@ -226,26 +255,27 @@ fn report_through_prepass<R: Recorder>(
     });
     for e in events {
         if e.input.end <= lo {
-            recorder.record(e);
+            mapped.push(e);
         } else if e.input.start < hi {
             // Inside the rewritten span: only the span's edges are known.
             if let Some(u) = unicode.take() {
-                recorder.record(u);
+                mapped.push(u);
             }
             let input = lo..(hi as isize + shift) as usize;
-            recorder.record(Event { input, ..e });
+            mapped.push(Event { input, ..e });
         } else {
             if let Some(u) = unicode.take() {
-                recorder.record(u);
+                mapped.push(u);
             }
             let input =
                 (e.input.start as isize + shift) as usize..(e.input.end as isize + shift) as usize;
-            recorder.record(Event { input, ..e });
+            mapped.push(Event { input, ..e });
         }
     }
     if let Some(u) = unicode {
-        recorder.record(u);
+        mapped.push(u);
     }
+    mapped
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {

@@ -1,0 +1,218 @@
+//! The `sarf` binary, run on real files.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use crate::{data, read_data};
+
+fn sarf() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_sarf"))
+}
+
+fn run(args: &[&str]) -> Output {
+    sarf().args(args).output().expect("sarf runs")
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = sarf()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sarf runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn readme_command_prints_the_search_golden_file() {
+    let fixture = data("news-ar.txt");
+    let out = run(&["normalize", fixture.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), read_data("news-ar.search.txt"));
+}
+
+#[test]
+fn presets_match_their_golden_files_through_stdin() {
+    let input = read_data("news-ar.txt");
+    for preset in ["search", "nlp", "display"] {
+        let out = run_stdin(&["normalize", "--preset", preset], input.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            read_data(&format!("news-ar.{preset}.txt")),
+            "{preset}"
+        );
+    }
+}
+
+#[test]
+fn named_cases_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, case) in crate::cases::load().into_iter().enumerate() {
+        let config = dir.path().join(format!("case{i}.toml"));
+        std::fs::write(&config, toml::to_string(&case.config()).unwrap()).unwrap();
+        let out =
+            run_stdin(&["normalize", "--config", config.to_str().unwrap()], case.input.as_bytes());
+        assert!(out.status.success(), "{}: {}", case.name, stderr(&out));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), case.expected, "{}", case.name);
+    }
+}
+
+#[test]
+fn crlf_lone_cr_and_nul_are_kept() {
+    let out = run_stdin(&["normalize"], "أ\r\nة\rب\0ى\n\n".as_bytes());
+    assert!(out.status.success());
+    assert_eq!(out.stdout, "ا\r\nه\rب\0ي\n\n".as_bytes());
+}
+
+#[test]
+fn several_inputs_are_concatenated_in_order() {
+    let a = data("news-ar.txt");
+    let out = run(&["normalize", a.to_str().unwrap(), a.to_str().unwrap()]);
+    let once = read_data("news-ar.search.txt");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{once}{once}"));
+}
+
+#[test]
+fn output_file_is_written_and_no_temporary_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.txt");
+    let out =
+        run(&["normalize", "-o", target.to_str().unwrap(), data("news-ar.txt").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), read_data("news-ar.search.txt"));
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["out.txt"], "a temporary file was left behind");
+}
+
+#[test]
+fn invalid_utf8_is_an_error_with_line_and_offset_and_leaves_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.txt");
+    std::fs::write(&input, b"\xD8\xA3\xD8\xA8\n\xD8\xAA\n\xD8\xAB\xFF\xD8\xAC\n").unwrap();
+    let target = dir.path().join("out.txt");
+    std::fs::write(&target, "previous contents").unwrap();
+    let out = run(&["normalize", "-o", target.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(
+        message.contains("bad.txt")
+            && message.contains("line 3")
+            && message.contains("byte offset 10"),
+        "{message}"
+    );
+    assert_eq!(message.lines().count(), 1, "one-line error: {message}");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "previous contents",
+        "the old output was clobbered"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "a temporary file was left behind"
+    );
+}
+
+#[test]
+fn lossy_replaces_invalid_bytes() {
+    let out = run_stdin(&["normalize", "--lossy"], b"\xD8\xA3\xFF\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.stdout, "ا\u{FFFD}\n".as_bytes());
+}
+
+#[test]
+fn output_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    std::fs::write(&input, "أ\n").unwrap();
+    let out = run(&["normalize", "-o", input.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("refusing to overwrite"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), "أ\n");
+}
+
+#[test]
+fn missing_input_unknown_preset_and_bad_config_are_clear_errors() {
+    let out = run(&["normalize", "/nonexistent/input.txt"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("/nonexistent/input.txt"), "{}", stderr(&out));
+
+    let out = run(&["normalize", "--preset", "serch"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("serch"), "{}", stderr(&out));
+
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("rules.toml");
+    std::fs::write(&config, "tatwel = true\n").unwrap();
+    let out = run_stdin(&["normalize", "--config", config.to_str().unwrap()], b"x\n");
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(message.contains("rules.toml") && message.contains("tatwel"), "{message}");
+}
+
+#[test]
+fn config_file_keeps_the_preset_for_unset_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("rules.toml");
+    std::fs::write(&config, "teh_marbuta = true\n").unwrap();
+    // nlp keeps alef maksura; the file only turns teh marbuta folding on.
+    let out = run_stdin(
+        &["normalize", "--preset", "nlp", "--config", config.to_str().unwrap()],
+        "مدرسة على".as_bytes(),
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "مدرسه على");
+}
+
+#[test]
+fn empty_input_gives_empty_output() {
+    let out = run_stdin(&["normalize"], b"");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    // Many lines, and a reader that stops after the first one.
+    let big = "كتاب\n".repeat(200_000);
+    let mut child = sarf()
+        .arg("normalize")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(big.as_bytes());
+    });
+    let mut first = [0u8; 8];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success(), "exit {:?}: {}", out.status, stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = run(&["normalize", "--help"]);
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(help.contains("Examples:") && help.contains("--preset"), "{help}");
+    let _ = Path::new("");
+}

@@ -1,0 +1,233 @@
+//! Properties of the normalizer over generated text, weighted toward the
+//! Arabic blocks, combining marks, presentation forms and controls.
+
+use proptest::prelude::*;
+use sarf::*;
+use unicode_normalization::UnicodeNormalization;
+
+/// One character, drawn mostly from where the rules act.
+fn interesting_char() -> impl Strategy<Value = char> {
+    let pick = |chars: &'static [char]| proptest::sample::select(chars);
+    prop_oneof![
+        6 => (0x0600u32..=0x06FF).prop_map(|c| char::from_u32(c).unwrap()),
+        3 => pick(&['\u{0627}', '\u{0648}', '\u{064A}', '\u{06C1}', '\u{06D2}', '\u{06D5}', '\u{0649}', '\u{0653}', '\u{0654}', '\u{0655}', '\u{0670}', '\u{0640}', '\u{064E}', '\u{0651}']),
+        2 => (0x0750u32..=0x077F).prop_map(|c| char::from_u32(c).unwrap()),
+        2 => (0x08A0u32..=0x08FF).prop_map(|c| char::from_u32(c).unwrap()),
+        3 => (0xFB50u32..=0xFDFF).prop_map(|c| char::from_u32(c).unwrap()),
+        3 => (0xFE70u32..=0xFEFF).prop_map(|c| char::from_u32(c).unwrap()),
+        2 => pick(&['\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{2060}', '\u{00AD}', '\u{FEFF}', '\u{061C}']),
+        2 => pick(&[' ', '\n', '\r', '\0', 'a', 'Z', '1', '.', 'é', '\u{0301}', '\u{FB01}', '\u{FF21}']),
+        1 => any::<char>(),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(interesting_char(), 0..48).prop_map(|v| v.into_iter().collect())
+}
+
+fn config() -> impl Strategy<Value = NormalizerConfig> {
+    let diacritics =
+        prop_oneof![Just(Diacritics::Strip), Just(Diacritics::KeepShadda), Just(Diacritics::Keep)];
+    let superscript = prop_oneof![
+        Just(SuperscriptAlef::Strip),
+        Just(SuperscriptAlef::Keep),
+        Just(SuperscriptAlef::FullAlef)
+    ];
+    let maksura = prop_oneof![
+        Just(AlefMaksura::Keep),
+        Just(AlefMaksura::ToYeh),
+        Just(AlefMaksura::ToAlefMaksura)
+    ];
+    let digits = prop_oneof![Just(Digits::Keep), Just(Digits::Ascii), Just(Digits::ArabicIndic)];
+    let zwnj = prop_oneof![Just(Zwnj::Strip), Just(Zwnj::Keep), Just(Zwnj::Space)];
+    let script = prop_oneof![Just(Script::Arabic), Just(Script::Persian)];
+    let unicode = prop_oneof![6 => Just(UnicodeForm::None), 1 => Just(UnicodeForm::Nfc), 1 => Just(UnicodeForm::Nfkc)];
+    (
+        (
+            diacritics,
+            any::<bool>(),
+            superscript,
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            maksura,
+        ),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        (digits, any::<bool>(), any::<bool>(), zwnj, any::<bool>(), script, unicode),
+    )
+        .prop_map(|(a, b, c)| NormalizerConfig {
+            diacritics: a.0,
+            quranic_marks: a.1,
+            superscript_alef: a.2,
+            tatweel: a.3,
+            compose: a.4,
+            alef: a.5,
+            alef_maksura: a.6,
+            yeh_lookalikes: b.0,
+            teh_marbuta: b.1,
+            heh_lookalikes: b.2,
+            kaf_lookalikes: b.3,
+            persian_letters: b.4,
+            hamza_carriers: b.5,
+            lone_hamza: b.6,
+            digits: c.0,
+            presentation_forms: c.1,
+            format_controls: c.2,
+            zwnj: c.3,
+            punctuation: c.4,
+            script: c.5,
+            unicode: c.6,
+        })
+}
+
+fn preset_or_config() -> impl Strategy<Value = NormalizerConfig> {
+    prop_oneof![
+        1 => Just(Preset::Search.config()),
+        1 => Just(Preset::Nlp.config()),
+        1 => Just(Preset::Display.config()),
+        3 => config(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn idempotent(config in preset_or_config(), input in text()) {
+        let n = Normalizer::new(config);
+        let once = n.normalize(&input).into_owned();
+        let twice = n.normalize(&once);
+        prop_assert_eq!(&*twice, &once, "n(n(x)) != n(x) for input {}", crate::codepoints(&input));
+        prop_assert!(matches!(twice, std::borrow::Cow::Borrowed(_)), "normalized text should come back borrowed");
+    }
+
+    #[test]
+    fn into_appends_the_same_result(config in preset_or_config(), input in text(), prefix in "[a-z]{0,3}") {
+        let n = Normalizer::new(config);
+        let mut buffer = prefix.clone();
+        n.normalize_into(&input, &mut buffer);
+        prop_assert_eq!(buffer, format!("{prefix}{}", n.normalize(&input)));
+    }
+
+    #[test]
+    fn borrowed_exactly_when_unchanged(config in preset_or_config(), input in text()) {
+        match Normalizer::new(config).normalize(&input) {
+            std::borrow::Cow::Borrowed(out) => prop_assert_eq!(out, input.as_str()),
+            std::borrow::Cow::Owned(out) => prop_assert_ne!(out, input),
+        }
+    }
+
+    #[test]
+    fn all_rules_off_is_the_identity(input in text()) {
+        let out = Normalizer::new(NormalizerConfig::none()).normalize(&input);
+        prop_assert!(matches!(out, std::borrow::Cow::Borrowed(s) if s == input));
+    }
+
+    #[test]
+    fn ascii_is_borrowed_and_unchanged(config in preset_or_config(), input in "[\\x00-\\x7F]{0,64}") {
+        let out = Normalizer::new(config).normalize(&input);
+        prop_assert!(matches!(out, std::borrow::Cow::Borrowed(s) if s == input));
+    }
+
+    #[test]
+    fn no_stripped_character_survives(config in preset_or_config(), input in text()) {
+        let out = Normalizer::new(config.clone()).normalize(&input).into_owned();
+        for c in out.chars() {
+            let cp = c as u32;
+            if config.tatweel { prop_assert_ne!(c, '\u{0640}'); }
+            if config.diacritics == Diacritics::Strip {
+                prop_assert!(!(0x064B..=0x065F).contains(&cp), "diacritic U+{:04X} survived", cp);
+            }
+            if config.format_controls {
+                prop_assert!(!sarf::chars::is_format_control(c), "control U+{:04X} survived", cp);
+            }
+            if config.quranic_marks { prop_assert!(!sarf::chars::is_quranic_mark(c), "quranic mark survived"); }
+            if config.presentation_forms && sarf::chars::is_presentation_form(c) {
+                let nfkc: String = std::iter::once(c).nfkc().collect();
+                prop_assert_eq!(nfkc, c.to_string(), "presentation form U+{:04X} survived", cp);
+            }
+            if config.kaf_lookalikes && config.script == Script::Arabic { prop_assert_ne!(c, '\u{06A9}'); }
+            if config.yeh_lookalikes && config.script == Script::Arabic { prop_assert_ne!(c, '\u{06CC}'); }
+            if config.alef { prop_assert!(!matches!(c, '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}'), "alef variant survived"); }
+            if config.teh_marbuta { prop_assert_ne!(c, '\u{0629}'); }
+        }
+    }
+
+    #[test]
+    fn output_is_never_longer_except_for_presentation_forms(config in preset_or_config(), input in text()) {
+        let out = Normalizer::new(config.clone()).normalize(&input);
+        let forms = input.chars().filter(|&c| sarf::chars::is_presentation_form(c)).count();
+        if config.unicode == UnicodeForm::None {
+            // A presentation form is 3 bytes and expands to at most 33
+            // (U+FDFA), so each adds at most 30 bytes.
+            prop_assert!(out.len() <= input.len() + 30 * forms, "{} -> {} bytes", input.len(), out.len());
+        }
+    }
+
+    #[test]
+    fn decomposed_and_precomposed_agree(config in preset_or_config(), input in text()) {
+        prop_assume!(config.compose);
+        let n = Normalizer::new(config);
+        // Decompose only the precomposed Arabic letters: other scripts are
+        // not the normalizer's business unless `unicode` says so.
+        let decomposed: String = input
+            .chars()
+            .flat_map(|c| {
+                let arabic = ('\u{0600}'..='\u{06FF}').contains(&c);
+                let parts: Vec<char> = if arabic { std::iter::once(c).nfd().collect() } else { vec![c] };
+                parts
+            })
+            .collect();
+        prop_assert_eq!(n.normalize(&decomposed), n.normalize(&input), "input {}", crate::codepoints(&input));
+    }
+
+    #[test]
+    fn counts_trace_and_offsets_are_consistent(config in preset_or_config(), input in text()) {
+        let n = Normalizer::new(config);
+        let plain = n.normalize(&input).into_owned();
+        let trace = n.trace(&input);
+        prop_assert_eq!(trace.output(), plain.as_str());
+        let mut counts = RuleCounts::default();
+        prop_assert_eq!(n.normalize_counting(&input, &mut counts).into_owned(), plain.clone());
+        prop_assert_eq!(&counts, &trace.counts());
+        prop_assert_eq!(counts.total() == 0, plain == input, "changes reported iff the text changed");
+        for change in trace.changes() {
+            prop_assert!(change.input.end <= input.len() && input.is_char_boundary(change.input.start) && input.is_char_boundary(change.input.end));
+            prop_assert!(change.output.end <= plain.len());
+        }
+        let (_, map) = n.normalize_with_offsets(&input);
+        prop_assert_eq!(&map, trace.offsets());
+        // Mapped ranges are in bounds, on char boundaries and monotone.
+        let mut last = 0;
+        for (at, _) in plain.char_indices().chain([(plain.len(), ' ')]) {
+            let start = map.input_offset(at);
+            prop_assert!(start <= input.len() && input.is_char_boundary(start), "output {} -> input {}", at, start);
+            prop_assert!(start >= last, "offsets go backwards at output {}", at);
+            last = start;
+        }
+        let whole = map.input_range(0..plain.len());
+        prop_assert!(whole.end <= input.len());
+    }
+
+    #[test]
+    fn other_scripts_pass_through(config in preset_or_config(), input in "[a-zA-Z0-9 .,éèüßЖж中文]{0,40}") {
+        prop_assume!(config.unicode == UnicodeForm::None);
+        let out = Normalizer::new(config).normalize(&input);
+        prop_assert_eq!(out, input.as_str());
+    }
+}
+
+#[test]
+fn unchanged_text_of_every_untouched_arabic_letter_is_borrowed() {
+    let n = Normalizer::default();
+    let text = "بتثجحخدذرزسشصضطظعغفقكلمنهوي ";
+    assert!(matches!(n.normalize(text), std::borrow::Cow::Borrowed(_)));
+}
