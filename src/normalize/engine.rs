@@ -211,17 +211,28 @@ enum Step {
     Delete { input: Range<usize>, rule: Rule },
     /// A combining mark kept (possibly replaced, under `rule`).
     Retain { input: Range<usize>, output: char, rule: Option<Rule> },
+    /// A presentation form written as the combining marks `text`.
+    RetainText { input: Range<usize>, text: String },
 }
 
 /// What the main loop wrote for one starter: `head` then `base`.
 struct ItemOutput {
+    /// Output before the base letter (from an expansion).
     head: String,
     /// The letter before folding: composition tries it first, so that
     /// U+06C1 U+0654 composes to U+06C2 before heh folding.
     raw: char,
     /// The letter as written.
     base: char,
+    /// Combining marks written after the base (from an expansion).
+    tail: String,
     rule: Option<Rule>,
+}
+
+impl ItemOutput {
+    fn len(&self) -> usize {
+        self.head.len() + self.base.len_utf8() + self.tail.len()
+    }
 }
 
 impl Engine {
@@ -382,18 +393,50 @@ impl Engine {
         false
     }
 
-    /// What the main loop wrote for the starter `c` at `at`, if it ends in a
-    /// letter composition could extend.
+    /// How `c` at `at` takes part in a composition cluster.
+    fn member(&self, input: &str, at: usize, c: char) -> Member {
+        match self.fold(c) {
+            Fold::Delete(rule) => Member::Deleted(rule),
+            Fold::Keep if combining_class(c) != 0 => Member::Mark(c, None),
+            Fold::Map(rule, to) if combining_class(to) != 0 => Member::Mark(to, Some(rule)),
+            Fold::FullAlef if self.follows_alef_maksura(input, at) => {
+                Member::Deleted(Rule::SuperscriptAlef)
+            }
+            Fold::Expand(_, text) => {
+                let expanded = self.expand(text);
+                if expanded.chars().all(|x| combining_class(x) != 0) {
+                    Member::Marks(expanded)
+                } else {
+                    Member::Starter
+                }
+            }
+            _ => Member::Starter,
+        }
+    }
+
+    /// What the main loop wrote for the starter `c` at `at`, split around
+    /// its last starter, if that is a letter composition could extend.
     fn item_output(&self, input: &str, at: usize, c: char) -> Option<ItemOutput> {
-        let (head, raw, base, rule) = match self.fold(c) {
-            Fold::Keep => (String::new(), c, c, None),
-            Fold::Map(rule, to) => (String::new(), c, to, Some(rule)),
+        let (head, raw, base, tail, rule) = match self.fold(c) {
+            Fold::Keep => (String::new(), c, c, String::new(), None),
+            Fold::Map(rule, to) => (String::new(), c, to, String::new(), Some(rule)),
             Fold::FullAlef if self.follows_alef_maksura(input, at) => return None,
-            Fold::FullAlef => (String::new(), ALEF, ALEF, Some(Rule::SuperscriptAlef)),
+            Fold::FullAlef => {
+                (String::new(), ALEF, ALEF, String::new(), Some(Rule::SuperscriptAlef))
+            }
             Fold::Expand(rule, text) => {
                 let mut head = self.expand(text);
-                let base = head.pop()?;
-                (head, text.chars().next_back()?, base, Some(rule))
+                let split = head.char_indices().rev().find(|&(_, x)| combining_class(x) == 0)?.0;
+                let tail = head.split_off(split);
+                let mut rest = tail.chars();
+                let base = rest.next()?;
+                let tail = rest.as_str().to_string();
+                // The same letter before folding: the last starter of the
+                // expansion that is not deleted.
+                let raw = text.chars().rev().find(|&x| {
+                    combining_class(x) == 0 && !matches!(self.fold(x), Fold::Delete(_))
+                })?;
+                (head, raw, base, tail, Some(rule))
             }
             Fold::Delete(_) => return None,
         };
@@ -401,6 +444,7 @@ impl Engine {
             head,
             raw,
             base,
+            tail,
             rule,
         })
     }
@@ -425,19 +469,16 @@ impl Engine {
         let mut retained = 0;
         let mut starter = None;
         for (offset, c) in input[floor..m].char_indices().rev() {
-            let member = match self.fold(c) {
-                Fold::Delete(_) => true,
-                Fold::Keep | Fold::Map(..) if combining_class(c) != 0 => {
-                    retained += 1;
-                    true
+            match self.member(input, floor + offset, c) {
+                Member::Deleted(_) => {}
+                Member::Mark(..) => retained += 1,
+                Member::Marks(text) => retained += text.chars().count(),
+                Member::Starter => {
+                    starter = Some((floor + offset, c));
+                    break;
                 }
-                _ => false,
-            };
-            if retained > MAX_RETAINED_MARKS {
-                break;
             }
-            if !member {
-                starter = Some((floor + offset, c));
+            if retained > MAX_RETAINED_MARKS {
                 break;
             }
         }
@@ -450,23 +491,29 @@ impl Engine {
             w.floor = m;
             return None;
         };
-        let cluster = self.walk_cluster(input, e0, item.raw, item.base, |_| {});
+        let cluster = self.walk_cluster(input, e0, &item, |_| {});
         w.floor = cluster.end;
         if !cluster.composed {
             return None;
         }
-        // Take back what was written for s0..m.
+        // Take back what was written for s0..m, newest first, as the
+        // recorder holds it.
         w.start(input, m);
-        let mut written = item.head.len() + item.base.len_utf8();
-        // Newest first, as the recorder holds them.
-        for c in input[e0..m].chars().rev() {
-            match self.fold(c) {
-                Fold::Delete(rule) => recorder.retract(rule),
-                Fold::Map(rule, to) => {
-                    written += to.len_utf8();
-                    recorder.retract(rule);
+        let mut written = item.len();
+        for (offset, c) in input[e0..m].char_indices().rev() {
+            match self.member(input, e0 + offset, c) {
+                Member::Deleted(rule) => recorder.retract(rule),
+                Member::Mark(output, rule) => {
+                    written += output.len_utf8();
+                    if let Some(rule) = rule {
+                        recorder.retract(rule);
+                    }
                 }
-                _ => written += c.len_utf8(),
+                Member::Marks(text) => {
+                    written += text.len();
+                    recorder.retract(Rule::PresentationForms);
+                }
+                Member::Starter => unreachable!("the look-back stopped at the first starter"),
             }
         }
         if let Some(rule) = item.rule {
@@ -488,21 +535,22 @@ impl Engine {
         recorder: &mut R,
     ) -> usize {
         let mut steps = Vec::new();
-        let cluster =
-            self.walk_cluster(input, span.end, item.raw, item.base, |step| steps.push(step));
+        let cluster = self.walk_cluster(input, span.end, &item, |step| steps.push(step));
         let out_start = w.start(input, span.start);
         w.out.push_str(&item.head);
         w.out.push(cluster.base);
-        let head_len = item.head.len() + cluster.base.len_utf8();
+        w.out.push_str(&item.tail);
+        let head_len = item.head.len() + cluster.base.len_utf8() + item.tail.len();
         let mut events = Vec::new();
         if let Some(rule) = item.rule {
             events.push(Event { rule, input: span.clone(), output: 0..head_len });
         }
         let mut marks_len = 0;
         for step in steps {
+            let at = head_len + marks_len;
             match step {
                 Step::Compose { mark_end, fold } => {
-                    let output = 0..head_len + marks_len;
+                    let output = 0..at;
                     let input = span.start..mark_end;
                     events.push(Event {
                         rule: Rule::Compose,
@@ -513,17 +561,19 @@ impl Engine {
                         events.push(Event { rule, input, output });
                     }
                 }
-                Step::Delete { input, rule } => {
-                    let at = head_len + marks_len;
-                    events.push(Event { rule, input, output: at..at });
-                }
+                Step::Delete { input, rule } => events.push(Event { rule, input, output: at..at }),
                 Step::Retain { input, output, rule } => {
                     w.out.push(output);
-                    let at = head_len + marks_len;
                     marks_len += output.len_utf8();
                     if let Some(rule) = rule {
                         events.push(Event { rule, input, output: at..head_len + marks_len });
                     }
+                }
+                Step::RetainText { input, text } => {
+                    w.out.push_str(&text);
+                    marks_len += text.len();
+                    let rule = Rule::PresentationForms;
+                    events.push(Event { rule, input, output: at..head_len + marks_len });
                 }
             }
         }
@@ -537,33 +587,31 @@ impl Engine {
         cluster.end
     }
 
-    /// Walks the cluster that follows a base at `from`: deleted characters
+    /// Walks the cluster that follows `item` at `from`: deleted characters
     /// and combining marks, up to the next kept starter or the
-    /// [`MAX_RETAINED_MARKS`]th kept mark. `raw` is the base before
-    /// folding, `base` after.
+    /// [`MAX_RETAINED_MARKS`]th kept mark.
     fn walk_cluster(
         &self,
         input: &str,
         from: usize,
-        mut raw: char,
-        mut base: char,
+        item: &ItemOutput,
         mut visit: impl FnMut(Step),
     ) -> Cluster {
+        let (mut raw, mut base) = (item.raw, item.base);
         let mut composed = false;
-        let mut retained = 0;
-        // A kept mark blocks a later composing mark of the same combining
-        // class (after canonical reordering, it stands between them).
-        let mut blocked_above = false; // class 230
-        let mut blocked_below = false; // class 220
+        let mut kept = KeptMarks::default();
+        for mark in item.tail.chars() {
+            kept.keep(mark);
+        }
         let mut end = input.len();
         for (offset, c) in input[from..].char_indices() {
             let start = from + offset;
             let stop = start + c.len_utf8();
             if is_composing_mark(c) {
                 let class = combining_class(c);
-                let blocked = if class == 230 { blocked_above } else { blocked_below };
-                let composed_letter = compose(raw, c).or_else(|| compose(base, c));
-                if let (false, Some(letter)) = (blocked, composed_letter) {
+                let blocked = if class == 230 { kept.above } else { kept.below };
+                let letter = compose(raw, c).or_else(|| compose(base, c));
+                if let (false, Some(letter)) = (blocked, letter) {
                     let (folded, fold) = match self.fold(letter) {
                         Fold::Map(rule, to) => (to, Some(rule)),
                         _ => (letter, None),
@@ -575,28 +623,59 @@ impl Engine {
                     continue;
                 }
             }
-            let (output, rule) = match self.fold(c) {
-                Fold::Delete(rule) => {
-                    visit(Step::Delete { input: start..stop, rule });
-                    continue;
+            match self.member(input, start, c) {
+                Member::Deleted(rule) => visit(Step::Delete { input: start..stop, rule }),
+                Member::Mark(output, rule) if kept.count < MAX_RETAINED_MARKS => {
+                    kept.keep(output);
+                    visit(Step::Retain { input: start..stop, output, rule });
                 }
-                Fold::Keep => (c, None),
-                Fold::Map(rule, to) => (to, Some(rule)),
-                Fold::FullAlef | Fold::Expand(..) => {
+                Member::Marks(text) if kept.count + text.chars().count() <= MAX_RETAINED_MARKS => {
+                    for mark in text.chars() {
+                        kept.keep(mark);
+                    }
+                    visit(Step::RetainText { input: start..stop, text });
+                }
+                _ => {
                     end = start;
                     break;
                 }
-            };
-            let class = combining_class(output);
-            if class == 0 || retained == MAX_RETAINED_MARKS {
-                end = start;
-                break;
             }
-            retained += 1;
-            blocked_above |= class == 230;
-            blocked_below |= class == 220;
-            visit(Step::Retain { input: start..stop, output, rule });
         }
         Cluster { end, composed, base }
     }
+}
+
+/// The combining marks kept so far in a cluster. A kept mark blocks a later
+/// composing mark of the same combining class (after canonical reordering,
+/// it stands between that mark and the base).
+#[derive(Default)]
+struct KeptMarks {
+    count: usize,
+    /// A kept mark of class 230 (above).
+    above: bool,
+    /// A kept mark of class 220 (below).
+    below: bool,
+}
+
+impl KeptMarks {
+    fn keep(&mut self, mark: char) {
+        let class = combining_class(mark);
+        self.count += 1;
+        self.above |= class == 230;
+        self.below |= class == 220;
+    }
+}
+
+/// How a character takes part in a composition cluster.
+enum Member {
+    /// Removed by a rule: transparent.
+    Deleted(Rule),
+    /// A kept combining mark, written as the char (changed by the rule, if any).
+    Mark(char, Option<Rule>),
+    /// A presentation form that expands to combining marks only (such as
+    /// U+FE71 ARABIC TATWEEL WITH FATHATAN ABOVE once its tatweel is
+    /// deleted): the marks join the cluster.
+    Marks(String),
+    /// Anything else ends a cluster (or is its base).
+    Starter,
 }

@@ -238,15 +238,10 @@ fn through_prepass(original: &str, pre: &str, mut events: Vec<Event>) -> Vec<Eve
             }
         }
     }
-    let delta_before = |at: usize| -> isize {
-        events
-            .iter()
-            .filter(|e| e.input.end <= at)
-            .map(|e| e.output.len() as isize - e.input.len() as isize)
-            .sum()
-    };
-    let out_lo = (lo as isize + delta_before(lo)) as usize;
-    let out_hi = (hi as isize + delta_before(hi)) as usize;
+    // Where `lo` and `hi` land in the output: through the merged spans, as
+    // changes may overlap (a composition covers the fold before it).
+    let spans = OffsetMap::from_events(&events);
+    let (out_lo, out_hi) = (spans.output_offset(lo), spans.output_offset(hi));
     let shift = original.len() as isize - pre.len() as isize;
     let mut unicode = Some(Event {
         rule: Rule::Unicode,

@@ -189,6 +189,17 @@ impl OffsetMap {
         start..end
     }
 
+    /// The output offset of input offset `at`, which must not lie strictly
+    /// inside a replaced span (one inside maps to the span's end).
+    pub(crate) fn output_offset(&self, at: usize) -> usize {
+        let k = self.spans.partition_point(|s| s.in_start < at);
+        match k.checked_sub(1).map(|k| self.spans[k]) {
+            None => at,
+            Some(span) if at <= span.in_end => span.out_end,
+            Some(span) => span.out_end + (at - span.in_end),
+        }
+    }
+
     /// Whether the output is a byte-for-byte copy of the input.
     pub fn is_identity(&self) -> bool {
         self.spans.is_empty()
