@@ -129,3 +129,8 @@ mod tests {
         assert_traits::<NormalizerConfig>();
     }
 }
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -85,6 +85,10 @@ pub(crate) struct Engine {
     replacement: Box<[char; 256]>,
     /// The full fold of each character of U+0600..=U+06FF.
     folds: Box<[Fold; 256]>,
+    /// A bit per pair of leading bytes: set where a character starting with
+    /// those two bytes may need work (its table entry is not `Keep`, or it
+    /// lies outside the Arabic block in a range some rule touches).
+    candidates: Box<[u64; 1024]>,
 }
 
 /// The hot loop's view of one character of U+0600..=U+06FF.
@@ -121,16 +125,6 @@ fn may_change_outside_block(b0: u8, b1: u8) -> bool {
         0xE2 => b1 == 0x80 || b1 == 0x81,
         0xEF => (0xAD..=0xBB).contains(&b1),
         _ => false,
-    }
-}
-
-#[inline(always)]
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
     }
 }
 
@@ -258,7 +252,22 @@ impl Engine {
                 Fold::FullAlef | Fold::Expand(..) => Quick::Slow,
             };
         }
-        Engine { config, quick, replacement, folds }
+        let mut candidates = Box::new([0u64; 1024]);
+        let mut mark = |b0: u8, b1: u8| {
+            let pair = (b0 as usize) << 8 | b1 as usize;
+            candidates[pair >> 6] |= 1 << (pair & 63);
+        };
+        for b0 in 0xC2..=0xF4u8 {
+            for b1 in 0x80..=0xBFu8 {
+                let in_block = (0xD8..=0xDB).contains(&b0);
+                if (in_block && quick[block_index(b0, b1)] != Quick::Keep)
+                    || (!in_block && may_change_outside_block(b0, b1))
+                {
+                    mark(b0, b1);
+                }
+            }
+        }
+        Engine { config, quick, replacement, folds, candidates }
     }
 
     pub(crate) fn config(&self) -> &NormalizerConfig {
@@ -287,16 +296,12 @@ impl Engine {
         let base = out.len();
         let mut w = Writer { out, base, copied: 0, changed: false, floor: 0 };
         let mut i = 0;
-        while let Some(&b0) = bytes.get(i) {
-            // Arabic letters first: they are most of the text, and most of
-            // them are kept.
+        loop {
+            i = self.next_candidate(bytes, i);
+            let Some(&b0) = bytes.get(i) else { break };
             if b0.wrapping_sub(0xD8) < 4 {
-                let index = block_index(b0, bytes.get(i + 1).copied().unwrap_or(0x80));
+                let index = block_index(b0, bytes[i + 1]);
                 let quick = self.quick[index];
-                if quick == Quick::Keep {
-                    i += 2;
-                    continue;
-                }
                 if quick != Quick::Slow {
                     let out_start = w.start(input, i);
                     if quick == Quick::Replace {
@@ -306,20 +311,50 @@ impl Engine {
                     i += 2;
                     continue;
                 }
-            } else if b0 < 0x80 {
-                i += 1;
-                continue;
-            } else if !may_change_outside_block(b0, bytes.get(i + 1).copied().unwrap_or(0)) {
-                i += utf8_width(b0);
-                continue;
             }
-            let c = input[i..].chars().next().expect("i is on a char boundary");
+            let c = input[i..].chars().next().expect("candidates start characters");
             i = self.slow(input, i, c, &mut w, recorder);
         }
         if w.changed {
             w.out.push_str(&input[w.copied..]);
         }
         w.changed
+    }
+
+    /// Whether the character starting with bytes `b0 b1` may need work.
+    #[inline(always)]
+    fn is_candidate(&self, b0: u8, b1: u8) -> bool {
+        let pair = (b0 as usize) << 8 | b1 as usize;
+        self.candidates[pair >> 6] >> (pair & 63) & 1 != 0
+    }
+
+    /// The first position at or after `from` where a character that may
+    /// need work starts, or `bytes.len()`.
+    ///
+    /// Every byte position is tested, not every character: a test needs no
+    /// decoding, so the loop has no data-dependent step and runs eight
+    /// positions per branch. Pairs that start with ASCII or a continuation
+    /// byte are never candidates, so only character starts are found.
+    #[inline(always)]
+    fn next_candidate(&self, bytes: &[u8], from: usize) -> usize {
+        let mut i = from;
+        while let Some(window) = bytes.get(i..i + 9) {
+            let mut hits = 0u32;
+            for k in 0..8 {
+                hits |= (self.is_candidate(window[k], window[k + 1]) as u32) << k;
+            }
+            if hits != 0 {
+                return i + hits.trailing_zeros() as usize;
+            }
+            i += 8;
+        }
+        while let Some(&b0) = bytes.get(i) {
+            if self.is_candidate(b0, bytes.get(i + 1).copied().unwrap_or(0)) {
+                return i;
+            }
+            i += 1;
+        }
+        bytes.len()
     }
 
     /// Handles one character the table could not; returns where to go on.
