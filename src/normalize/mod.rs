@@ -1,9 +1,9 @@
 //! Normalization: the first stage of the pipeline.
 //!
 //! * [`config`]: the rules as plain data, and the presets;
-//! * [`rules`](self::rules): what each rule does to one character;
+//! * [`rules`]: what each rule does to one character;
 //! * `engine`: the scanning loop that applies the compiled rules;
-//! * [`report`](self::report): counts, traces and offset maps.
+//! * [`report`]: counts, traces and offset maps.
 //!
 //! The order of application is fixed: an optional whole-text Unicode form
 //! (NFC/NFKC) first, then a single left-to-right pass in which presentation

@@ -1,6 +1,6 @@
 //! The rules, one character at a time.
 //!
-//! [`classify`] is the specification of every context-free fold: given a
+//! `classify` is the specification of every context-free fold: given a
 //! configuration and one character, what becomes of it. The engine compiles
 //! it into a table for U+0600..=U+06FF and calls it directly elsewhere; the
 //! only context-dependent behaviours (canonical composition and the
