@@ -38,6 +38,15 @@ pub enum ErrorKind {
         /// The name that was asked for.
         name: String,
     },
+    /// A lexicon file that cannot be used.
+    Lexicon {
+        /// The lexicon file.
+        path: PathBuf,
+        /// 1-based line number, where the problem is on one line.
+        line: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
     /// Input that is not valid UTF-8.
     InvalidUtf8 {
         /// The input file (`None` for stdin).
@@ -79,6 +88,10 @@ impl Error {
         Error { kind: ErrorKind::UnknownPreset { name: name.to_string() } }
     }
 
+    pub(crate) fn lexicon(path: &Path, line: Option<u64>, message: String) -> Error {
+        Error { kind: ErrorKind::Lexicon { path: path.to_path_buf(), line, message } }
+    }
+
     pub(crate) fn invalid_utf8(path: Option<&Path>, line: u64, byte_offset: u64) -> Error {
         Error {
             kind: ErrorKind::InvalidUtf8 { path: path.map(Path::to_path_buf), line, byte_offset },
@@ -111,6 +124,12 @@ impl fmt::Display for Error {
             ErrorKind::UnknownPreset { name } => {
                 let names: Vec<&str> = crate::Preset::ALL.iter().map(|p| p.name()).collect();
                 write!(f, "unknown preset {name:?} (expected one of: {})", names.join(", "))
+            }
+            ErrorKind::Lexicon { path, line: Some(line), message } => {
+                write!(f, "invalid lexicon {} at line {line}: {message}", path.display())
+            }
+            ErrorKind::Lexicon { path, line: None, message } => {
+                write!(f, "invalid lexicon {}: {message}", path.display())
             }
             ErrorKind::InvalidUtf8 { path, line, byte_offset } => write!(
                 f,

@@ -108,6 +108,8 @@ pub mod bulk;
 pub mod chars;
 mod error;
 pub mod normalize;
+pub mod stem;
+pub mod tokenize;
 
 pub use error::{Error, ErrorKind};
 pub use normalize::Normalizer;
@@ -117,6 +119,8 @@ pub use normalize::config::{
 };
 pub use normalize::report::{Change, OffsetMap, RuleCounts, Trace};
 pub use normalize::rules::Rule;
+pub use stem::lexicons::{LexiconFiles, Lexicons};
+pub use stem::{Analysis, Decision, StemMode, Stemmer, StemmerConfig};
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,360 @@
+//! The stemmer's lexicons: known stems, stopwords, protected words and
+//! exceptions, as finite-state transducers.
+//!
+//! The defaults are compiled from `dictionaries/*.txt` by `build.rs` and
+//! embedded in the binary, so the default stemmer needs no file at run
+//! time. Users can replace any of them with their own, from a text file
+//! (one entry per line, `#` comments; exceptions as `form<TAB>stem`) or from
+//! a prebuilt `.fst` made by `sarf dict compile`. Every entry is stored in
+//! the lexicons' key form: the `search` preset's normalization.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use fst::Streamer;
+use serde::{Deserialize, Serialize};
+
+use crate::Normalizer;
+use crate::error::Error;
+use crate::normalize::config::Preset;
+
+type Bytes = std::borrow::Cow<'static, [u8]>;
+
+static STEMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stems.fst"));
+static STOPWORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stopwords.fst"));
+static PROTECTED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/protected.fst"));
+static EXCEPTIONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exceptions.fst"));
+static VERBS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/verbs.fst"));
+
+/// The normalizer that puts lexicon entries and lookup keys in key form.
+pub(crate) static KEY_NORMALIZER: LazyLock<Normalizer> =
+    LazyLock::new(|| Normalizer::from_preset(Preset::Search));
+
+static EMBEDDED: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
+    let stems = fst::Set::new(Bytes::Borrowed(STEMS)).expect("embedded stems.fst is valid");
+    let table = Arc::new(StemTable::from_set(&stems));
+    Arc::new(Lexicons {
+        stems,
+        stopwords: fst::Set::new(Bytes::Borrowed(STOPWORDS)).expect("embedded stopwords.fst"),
+        protected: fst::Set::new(Bytes::Borrowed(PROTECTED)).expect("embedded protected.fst"),
+        exceptions: FormMap {
+            map: fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded exceptions.fst"),
+            targets: Arc::clone(&table),
+        },
+        verbs: FormMap {
+            map: fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded verbs.fst"),
+            targets: table,
+        },
+    })
+});
+
+/// Which lexicon files to use instead of the embedded ones; `None` keeps
+/// the embedded lexicon. A path ending in `.fst` is read as a prebuilt FST
+/// (see `sarf dict compile`), anything else as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LexiconFiles {
+    /// Known stems.
+    pub stems: Option<PathBuf>,
+    /// Stopwords: passed through unchanged (and dropped by the analyzer on request).
+    pub stopwords: Option<PathBuf>,
+    /// Words never stemmed.
+    pub protected: Option<PathBuf>,
+    /// Irregular forms mapped to their stem (`form<TAB>stem`), such as
+    /// broken plurals; consulted before the stems.
+    pub exceptions: Option<PathBuf>,
+    /// Verb forms mapped to their lemma (`form<TAB>lemma`); consulted after
+    /// the stems, so that nouns are not read as verbs.
+    pub verbs: Option<PathBuf>,
+}
+
+/// The lexicons a [`Stemmer`](crate::Stemmer) consults.
+#[derive(Clone)]
+pub struct Lexicons {
+    stems: fst::Set<Bytes>,
+    stopwords: fst::Set<Bytes>,
+    protected: fst::Set<Bytes>,
+    exceptions: FormMap,
+    verbs: FormMap,
+}
+
+impl std::fmt::Debug for Lexicons {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicons")
+            .field("stems", &self.stems.len())
+            .field("stopwords", &self.stopwords.len())
+            .field("protected", &self.protected.len())
+            .field("exceptions", &self.exceptions.map.len())
+            .field("verbs", &self.verbs.map.len())
+            .finish()
+    }
+}
+
+/// Form → stem, the stem stored as an ordinal into a table of strings.
+#[derive(Clone)]
+struct FormMap {
+    map: fst::Map<Bytes>,
+    targets: Arc<StemTable>,
+}
+
+/// A sorted list of strings in one buffer, indexed by ordinal.
+struct StemTable {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl StemTable {
+    fn from_set<D: AsRef<[u8]>>(set: &fst::Set<D>) -> StemTable {
+        let mut table = StemTable { text: String::new(), ends: Vec::with_capacity(set.len()) };
+        let mut stream = set.stream();
+        while let Some(key) = stream.next() {
+            table.text.push_str(std::str::from_utf8(key).unwrap_or(""));
+            table.ends.push(table.text.len() as u32);
+        }
+        table
+    }
+
+    fn get(&self, ordinal: u64) -> Option<&str> {
+        let i = usize::try_from(ordinal).ok()?;
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.text.get(start..end)
+    }
+}
+
+impl Lexicons {
+    /// The lexicons embedded in the crate (built from `dictionaries/`).
+    pub fn embedded() -> Arc<Lexicons> {
+        Arc::clone(&EMBEDDED)
+    }
+
+    /// The embedded lexicons with any of them replaced by `files`.
+    pub fn load(files: &LexiconFiles) -> Result<Lexicons, Error> {
+        let mut lexicons = Lexicons::clone(&EMBEDDED);
+        if let Some(path) = &files.stems {
+            lexicons.stems = load_set(path)?;
+        }
+        if let Some(path) = &files.stopwords {
+            lexicons.stopwords = load_set(path)?;
+        }
+        if let Some(path) = &files.protected {
+            lexicons.protected = load_set(path)?;
+        }
+        if let Some(path) = &files.exceptions {
+            lexicons.exceptions = load_form_map(path)?;
+        }
+        if let Some(path) = &files.verbs {
+            lexicons.verbs = load_form_map(path)?;
+        }
+        Ok(lexicons)
+    }
+
+    /// Whether `key` (in key form) is a known stem.
+    #[inline]
+    pub fn is_stem(&self, key: &str) -> bool {
+        self.stems.contains(key)
+    }
+
+    /// Whether `key` is a stopword.
+    #[inline]
+    pub fn is_stopword(&self, key: &str) -> bool {
+        self.stopwords.contains(key)
+    }
+
+    /// Whether `key` is protected from stemming.
+    #[inline]
+    pub fn is_protected(&self, key: &str) -> bool {
+        self.protected.contains(key)
+    }
+
+    /// The stem an exception maps `key` to.
+    #[inline]
+    pub fn exception(&self, key: &str) -> Option<&str> {
+        self.exceptions.get(key)
+    }
+
+    /// The lemma of the verb form `key`.
+    #[inline]
+    pub fn verb_lemma(&self, key: &str) -> Option<&str> {
+        self.verbs.get(key)
+    }
+
+    /// The number of entries: stems, stopwords, protected words,
+    /// exceptions, verb forms.
+    pub fn sizes(&self) -> [usize; 5] {
+        [
+            self.stems.len(),
+            self.stopwords.len(),
+            self.protected.len(),
+            self.exceptions.map.len(),
+            self.verbs.map.len(),
+        ]
+    }
+}
+
+impl FormMap {
+    #[inline]
+    fn get(&self, key: &str) -> Option<&str> {
+        self.map.get(key).and_then(|ordinal| self.targets.get(ordinal))
+    }
+}
+
+fn lexicon_error(path: &Path, line: Option<u64>, message: impl Into<String>) -> Error {
+    Error::lexicon(path, line, message.into())
+}
+
+fn is_fst(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("fst"))
+}
+
+fn read_fst_set(path: &Path) -> Result<fst::Set<Bytes>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path), e))?;
+    fst::Set::new(Bytes::Owned(bytes))
+        .map_err(|e| lexicon_error(path, None, format!("not a valid fst set: {e}")))
+}
+
+/// The entries of a text lexicon: `(line number, entry)` for each line that
+/// is not blank or a `#` comment.
+fn text_entries(path: &Path) -> Result<Vec<(u64, String)>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path), e))?;
+    let mut entries = Vec::new();
+    let mut offset = 0u64;
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let number = n as u64 + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let text = std::str::from_utf8(line).map_err(|e| {
+            lexicon_error(
+                path,
+                Some(number),
+                format!("invalid UTF-8 at byte offset {}", offset + e.valid_up_to() as u64),
+            )
+        })?;
+        offset += line.len() as u64 + 1;
+        let trimmed = text.trim();
+        if !trimmed.is_empty() && !trimmed.starts_with('#') {
+            entries.push((number, trimmed.to_string()));
+        }
+    }
+    Ok(entries)
+}
+
+/// Normalizes one entry to key form; a malformed entry is an error.
+fn key_of(path: &Path, line: u64, entry: &str) -> Result<String, Error> {
+    if entry.chars().any(char::is_whitespace) {
+        return Err(lexicon_error(path, Some(line), format!("{entry:?} is not a single word")));
+    }
+    let key = KEY_NORMALIZER.normalize(entry).into_owned();
+    if key.is_empty() {
+        return Err(lexicon_error(path, Some(line), format!("{entry:?} is empty once normalized")));
+    }
+    Ok(key)
+}
+
+fn load_set(path: &Path) -> Result<fst::Set<Bytes>, Error> {
+    if is_fst(path) {
+        return read_fst_set(path);
+    }
+    let mut seen = HashSet::new();
+    let mut keys = Vec::new();
+    for (line, entry) in text_entries(path)? {
+        let key = key_of(path, line, &entry)?;
+        if !seen.insert(key.clone()) {
+            return Err(lexicon_error(
+                path,
+                Some(line),
+                format!("duplicate entry {entry:?} (as {key:?})"),
+            ));
+        }
+        keys.push(key);
+    }
+    keys.sort_unstable();
+    let set = fst::Set::from_iter(keys).map_err(|e| lexicon_error(path, None, e.to_string()))?;
+    Ok(fst::Set::new(Bytes::Owned(set.into_fst().into_inner())).expect("just built"))
+}
+
+fn load_form_map(path: &Path) -> Result<FormMap, Error> {
+    let mut pairs = Vec::new();
+    if is_fst(path) {
+        // A prebuilt form map is an FST set of `form<TAB>stem` keys.
+        let set = read_fst_set(path)?;
+        let mut stream = set.stream();
+        while let Some(key) = stream.next() {
+            let text = std::str::from_utf8(key)
+                .map_err(|_| lexicon_error(path, None, "an entry is not UTF-8"))?;
+            let (form, stem) = text
+                .split_once('\t')
+                .ok_or_else(|| lexicon_error(path, None, format!("entry {text:?} has no tab")))?;
+            pairs.push((form.to_string(), stem.to_string()));
+        }
+    } else {
+        let mut seen = HashSet::new();
+        for (line, entry) in text_entries(path)? {
+            let Some((form, stem)) = entry.split_once('\t') else {
+                return Err(lexicon_error(
+                    path,
+                    Some(line),
+                    format!("expected form<TAB>stem, got {entry:?}"),
+                ));
+            };
+            let (form, stem) = (key_of(path, line, form.trim())?, key_of(path, line, stem.trim())?);
+            if !seen.insert(form.clone()) {
+                return Err(lexicon_error(path, Some(line), format!("duplicate form {form:?}")));
+            }
+            pairs.push((form, stem));
+        }
+    }
+    let targets = fst::Set::from_iter({
+        let mut stems: Vec<&str> = pairs.iter().map(|(_, s)| s.as_str()).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    })
+    .map_err(|e| lexicon_error(path, None, e.to_string()))?;
+    let table = StemTable::from_set(&targets);
+    pairs.sort_unstable();
+    let mut builder = fst::MapBuilder::memory();
+    for (form, stem) in &pairs {
+        let ordinal = targets_ordinal(&table, stem);
+        builder.insert(form, ordinal).map_err(|e| lexicon_error(path, None, e.to_string()))?;
+    }
+    let bytes = builder.into_inner().map_err(|e| lexicon_error(path, None, e.to_string()))?;
+    Ok(FormMap {
+        map: fst::Map::new(Bytes::Owned(bytes)).expect("just built"),
+        targets: Arc::new(table),
+    })
+}
+
+fn targets_ordinal(table: &StemTable, stem: &str) -> u64 {
+    let (mut lo, mut hi) = (0usize, table.ends.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match table.get(mid as u64).unwrap_or("").cmp(stem) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            _ => hi = mid,
+        }
+    }
+    lo as u64
+}
+
+/// Compiles a text lexicon into the bytes of a prebuilt `.fst`: a set of
+/// entries, or for a form map (exceptions, verb forms) a set of
+/// `form<TAB>stem` keys. Entries are normalized and checked as when loading
+/// text.
+pub fn compile_text_lexicon(path: &Path, form_map: bool) -> Result<Vec<u8>, Error> {
+    if form_map {
+        let loaded = load_form_map(path)?;
+        let mut keys = Vec::with_capacity(loaded.map.len());
+        let mut stream = loaded.map.stream();
+        while let Some((form, ordinal)) = stream.next() {
+            let stem = loaded.targets.get(ordinal).unwrap_or("");
+            keys.push(format!("{}\t{stem}", std::str::from_utf8(form).unwrap_or("")));
+        }
+        keys.sort_unstable();
+        let set =
+            fst::Set::from_iter(keys).map_err(|e| lexicon_error(path, None, e.to_string()))?;
+        Ok(set.into_fst().into_inner())
+    } else {
+        Ok(load_set(path)?.as_fst().as_bytes().to_vec())
+    }
+}

@@ -1,0 +1,373 @@
+//! Stemming: reducing a normalized word to a stem that search and NLP
+//! pipelines can match on.
+//!
+//! Two modes:
+//!
+//! * `lexicon` (the default) generates every legal split of the word into
+//!   proclitics (و ف ب ك ل س ال and their combinations), a stem and
+//!   enclitics or endings (pronouns ه ها هم ك كم ي نا..., number and gender
+//!   ان ين ون ات تان تين...), and keeps the longest stem the lexicons
+//!   support: for each split, an exception (a broken plural) first, then a
+//!   known stem, then a verb form mapped to its lemma. A stem ending in ت before a suffix is also tried
+//!   with its teh marbuta restored (مدرسته → مدرسة). Stopwords and protected
+//!   words pass through; a word no lexicon supports gets a conservative cut
+//!   (the article, then a plural, dual or two-letter pronoun ending) that
+//!   keeps at least `min_stem_len` characters.
+//! * `light` is light10 exactly as Larkey, Ballesteros and Connell describe
+//!   it, as a baseline: و when three characters remain, then the first of
+//!   ال وال بال كال فال لل that leaves two, then each of ها ان ات ون ين يه
+//!   ية ه ة ي in turn while two remain.
+//!
+//! Input words should be normalized (any preset); the stemmer looks them up
+//! in the lexicons' key form (the `search` preset's folding), and stems come
+//! out in that form, so that words normalized by different presets meet.
+
+pub mod affixes;
+pub mod lexicons;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use self::affixes::*;
+use self::lexicons::{KEY_NORMALIZER, LexiconFiles, Lexicons};
+use crate::error::Error;
+
+/// How the stemmer cuts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StemMode {
+    /// light10 (Larkey et al.), the classic baseline.
+    Light,
+    /// Lexicon-guided light stemming (the default).
+    #[default]
+    Lexicon,
+}
+
+/// The stemmer's configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StemmerConfig {
+    /// The mode. Default: `lexicon`.
+    pub mode: StemMode,
+    /// The fewest characters a rule-based cut may leave (stems the
+    /// lexicons know may be shorter, down to two). Default: 3.
+    pub min_stem_len: usize,
+    /// Lexicon files replacing the embedded ones. Default: none.
+    #[serde(flatten)]
+    pub lexicons: LexiconFiles,
+}
+
+impl Default for StemmerConfig {
+    fn default() -> Self {
+        StemmerConfig {
+            mode: StemMode::Lexicon,
+            min_stem_len: 3,
+            lexicons: LexiconFiles::default(),
+        }
+    }
+}
+
+/// What decided a word's stem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Not Arabic, or too short to cut: unchanged.
+    Unchanged,
+    /// A stopword (possibly after و or ف): unchanged.
+    Stopword,
+    /// A protected word (possibly after a proclitic): never cut.
+    Protected,
+    /// An exception entry mapped the (stripped) word to its stem.
+    Exception,
+    /// The (stripped) word is a known stem.
+    KnownStem,
+    /// The (stripped) word is a verb form, mapped to its lemma.
+    VerbForm,
+    /// No lexicon knew it: the conservative cut.
+    Fallback,
+    /// The light10 rules.
+    Light,
+}
+
+/// A word's analysis: what was cut, what remains, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis<'a> {
+    /// The proclitics removed.
+    pub prefix: Cow<'a, str>,
+    /// The stem.
+    pub stem: Cow<'a, str>,
+    /// The enclitics or endings removed.
+    pub suffix: Cow<'a, str>,
+    /// What decided.
+    pub decision: Decision,
+}
+
+/// A stemmer: immutable, `Send + Sync`, cheap to clone.
+///
+/// ```
+/// use sarf::{Normalizer, Stemmer};
+///
+/// let normalizer = Normalizer::default();
+/// let stemmer = Stemmer::default();
+/// let stem = |w: &str| stemmer.stem(&normalizer.normalize(w)).into_owned();
+/// assert_eq!(stem("والكتاب"), "كتاب");
+/// assert_eq!(stem("كتابها"), "كتاب");
+/// assert_eq!(stem("مدرستهم"), "مدرسه");  // teh marbuta restored, in key form
+/// assert_eq!(stem("وزير"), "وزير");       // light10 would cut it to زير
+/// assert_eq!(stem("الكتب"), "كتاب");      // a broken plural, by exception
+/// ```
+#[derive(Clone, Debug)]
+pub struct Stemmer {
+    config: StemmerConfig,
+    lexicons: Arc<Lexicons>,
+}
+
+impl Default for Stemmer {
+    /// Lexicon mode with the embedded lexicons.
+    fn default() -> Self {
+        Stemmer { config: StemmerConfig::default(), lexicons: Lexicons::embedded() }
+    }
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn is_arabic(word: &str) -> bool {
+    word.chars()
+        .any(|c| ('\u{0620}'..='\u{064A}').contains(&c) || ('\u{0671}'..='\u{06D3}').contains(&c))
+}
+
+impl Stemmer {
+    /// Builds a stemmer, loading any lexicon files the config names.
+    pub fn new(config: StemmerConfig) -> Result<Stemmer, Error> {
+        let lexicons = if config.lexicons == LexiconFiles::default() {
+            Lexicons::embedded()
+        } else {
+            Arc::new(Lexicons::load(&config.lexicons)?)
+        };
+        Ok(Stemmer { config, lexicons })
+    }
+
+    /// A stemmer in `mode` with the embedded lexicons.
+    pub fn with_mode(mode: StemMode) -> Stemmer {
+        Stemmer {
+            config: StemmerConfig { mode, ..StemmerConfig::default() },
+            lexicons: Lexicons::embedded(),
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &StemmerConfig {
+        &self.config
+    }
+
+    /// The lexicons in use.
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
+    }
+
+    /// The stem of a normalized word; never empty for a non-empty word.
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        self.analyze(word).stem
+    }
+
+    /// Whether `word` (normalized) is a stopword, possibly after و or ف.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        let key = KEY_NORMALIZER.normalize(word);
+        self.stopword_split(&key).is_some()
+    }
+
+    /// The full analysis of a normalized word.
+    pub fn analyze<'a>(&self, word: &'a str) -> Analysis<'a> {
+        let key = KEY_NORMALIZER.normalize(word);
+        if chars(&key) < 2 || !is_arabic(&key) {
+            return whole(Cow::Borrowed(word), Decision::Unchanged);
+        }
+        if self.stopword_split(&key).is_some() {
+            return whole(Cow::Borrowed(word), Decision::Stopword);
+        }
+        let analysis = match self.config.mode {
+            StemMode::Light => light10(&key),
+            StemMode::Lexicon => self.lexicon(&key),
+        };
+        match &key {
+            Cow::Borrowed(_) => analysis.rebind(word),
+            Cow::Owned(owned) => analysis.into_owned_from(owned),
+        }
+    }
+
+    fn stopword_split(&self, key: &str) -> Option<usize> {
+        if self.lexicons.is_stopword(key) {
+            return Some(0);
+        }
+        ["\u{0648}", "\u{0641}"].iter().find_map(|p| {
+            let rest = key.strip_prefix(p)?;
+            (chars(rest) >= 2 && self.lexicons.is_stopword(rest)).then_some(p.len())
+        })
+    }
+
+    /// Lexicon-guided stemming of a key; the result borrows from `key` or
+    /// owns a lexicon entry.
+    fn lexicon<'k>(&self, key: &'k str) -> Analysis<'k> {
+        let lex = &*self.lexicons;
+        // Protected, possibly after a conjunction or preposition.
+        for (prefix, kind) in std::iter::once(("", PrefixKind::Clitic)).chain(PREFIXES) {
+            if kind != PrefixKind::Clitic {
+                continue;
+            }
+            if let Some(rest) = key.strip_prefix(prefix) {
+                if lex.is_protected(rest) {
+                    return split(key, prefix.len(), key.len(), Decision::Protected);
+                }
+            }
+        }
+        // Every legal split, longest stem first.
+        // (start, end, weak): a weak split is only tried after every other.
+        let mut candidates: Vec<(usize, usize, bool)> = Vec::with_capacity(32);
+        candidates.push((0, key.len(), false));
+        for (prefix, kind) in std::iter::once(("", PrefixKind::Clitic)).chain(PREFIXES) {
+            let Some(after) = key.strip_prefix(prefix) else { continue };
+            if kind == PrefixKind::Future && !starts_imperfect(after) {
+                continue;
+            }
+            for (suffix, is_pronoun) in std::iter::once(("", false)).chain(SUFFIXES) {
+                if prefix.is_empty() && suffix.is_empty() {
+                    continue;
+                }
+                if is_pronoun && kind == PrefixKind::Article {
+                    continue;
+                }
+                let Some(stem) = after.strip_suffix(suffix) else { continue };
+                if chars(stem) >= 2 {
+                    // The accusative alef: كتابها is كتاب + ها far more often
+                    // than كتابة + ا.
+                    let weak = suffix == WEAK_SUFFIX;
+                    candidates.push((prefix.len(), prefix.len() + stem.len(), weak));
+                }
+            }
+        }
+        candidates.sort_by_key(|&(s, e, weak)| (weak, std::cmp::Reverse(chars(&key[s..e]))));
+        for &(start, end, _) in &candidates {
+            let stem = &key[start..end];
+            if let Some(target) = lex.exception(stem) {
+                return owned(key, start, end, target.to_string(), Decision::Exception);
+            }
+            if lex.is_stem(stem) {
+                return split(key, start, end, Decision::KnownStem);
+            }
+            // Teh marbuta written ت before a suffix: مدرست|ه → مدرسه.
+            if end < key.len() && stem.ends_with(TEH) {
+                let restored = format!("{}{TEH_MARBUTA_KEY}", &stem[..stem.len() - TEH.len_utf8()]);
+                if lex.is_stem(&restored) {
+                    return owned(key, start, end, restored, Decision::KnownStem);
+                }
+            }
+            // Verb forms come after the stems, so that nouns that merely
+            // look like a verb form stay nouns.
+            if let Some(lemma) = lex.verb_lemma(stem) {
+                return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+            }
+        }
+        self.fallback(key)
+    }
+
+    /// The conservative cut for a word no lexicon supports.
+    fn fallback<'k>(&self, key: &'k str) -> Analysis<'k> {
+        let min = self.config.min_stem_len.max(2);
+        let mut start = 0;
+        if let Some(article) = ARTICLE_PREFIXES.iter().find(|p| key.starts_with(**p)) {
+            if chars(&key[article.len()..]) >= min {
+                start = article.len();
+            }
+        }
+        let mut end = key.len();
+        if let Some(suffix) = FALLBACK_SUFFIXES.iter().find(|s| key[start..].ends_with(**s)) {
+            // Pronouns never follow the article.
+            let is_pronoun = !matches!(
+                *suffix,
+                "\u{0627}\u{062A}" | "\u{0648}\u{0646}" | "\u{064A}\u{0646}" | "\u{0627}\u{0646}"
+            );
+            if chars(&key[start..key.len() - suffix.len()]) > min && !(is_pronoun && start > 0) {
+                end = key.len() - suffix.len();
+            }
+        }
+        split(key, start, end, Decision::Fallback)
+    }
+}
+
+/// light10 on a key.
+fn light10(key: &str) -> Analysis<'_> {
+    let mut start = 0;
+    let mut end = key.len();
+    if key.starts_with(LIGHT10_WAW) && chars(&key[LIGHT10_WAW.len()..]) >= 3 {
+        start = LIGHT10_WAW.len();
+    }
+    if let Some(article) = LIGHT10_ARTICLES.iter().find(|a| key[start..].starts_with(**a)) {
+        if chars(&key[start + article.len()..]) >= 2 {
+            start += article.len();
+        }
+    }
+    for suffix in LIGHT10_SUFFIXES {
+        if key[start..end].ends_with(suffix) && chars(&key[start..end - suffix.len()]) >= 2 {
+            end -= suffix.len();
+        }
+    }
+    split(key, start, end, Decision::Light)
+}
+
+/// A split of `key` whose stem is not a slice of it.
+fn owned(key: &str, start: usize, end: usize, stem: String, decision: Decision) -> Analysis<'_> {
+    Analysis {
+        prefix: Cow::Borrowed(&key[..start]),
+        stem: Cow::Owned(stem),
+        suffix: Cow::Borrowed(&key[end..]),
+        decision,
+    }
+}
+
+fn whole(word: Cow<'_, str>, decision: Decision) -> Analysis<'_> {
+    Analysis { prefix: Cow::Borrowed(""), stem: word, suffix: Cow::Borrowed(""), decision }
+}
+
+fn split(key: &str, start: usize, end: usize, decision: Decision) -> Analysis<'_> {
+    Analysis {
+        prefix: Cow::Borrowed(&key[..start]),
+        stem: Cow::Borrowed(&key[start..end]),
+        suffix: Cow::Borrowed(&key[end..]),
+        decision,
+    }
+}
+
+impl<'k> Analysis<'k> {
+    /// Re-borrows an analysis of `key` from `word`, which is the same text.
+    fn rebind<'w>(self, word: &'w str) -> Analysis<'w> {
+        let rebind = |part: Cow<'k, str>, at: usize| -> Cow<'w, str> {
+            match part {
+                Cow::Borrowed(s) => Cow::Borrowed(&word[at..at + s.len()]),
+                Cow::Owned(s) => Cow::Owned(s),
+            }
+        };
+        let prefix_len = self.prefix.len();
+        let stem_end = word.len() - self.suffix.len();
+        let stem_at = if matches!(self.stem, Cow::Borrowed(_)) { prefix_len } else { 0 };
+        Analysis {
+            stem: rebind(self.stem, stem_at),
+            prefix: rebind(self.prefix, 0),
+            suffix: rebind(self.suffix, stem_end),
+            decision: self.decision,
+        }
+    }
+
+    /// Copies out an analysis that borrows from a temporary key.
+    fn into_owned_from<'w>(self, _key: &str) -> Analysis<'w> {
+        Analysis {
+            prefix: Cow::Owned(self.prefix.into_owned()),
+            stem: Cow::Owned(self.stem.into_owned()),
+            suffix: Cow::Owned(self.suffix.into_owned()),
+            decision: self.decision,
+        }
+    }
+}

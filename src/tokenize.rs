@@ -1,0 +1,291 @@
+//! Tokenizing: splitting text into words and numbers with byte offsets.
+//!
+//! Works on raw or normalized text and never copies: each [`Token`] is a
+//! slice of the input with its byte range. The rules, in the spirit of
+//! Unicode word boundaries (UAX #29) but tuned for Arabic-script text:
+//!
+//! * Letters, digits and combining marks form tokens; everything else
+//!   (spaces, punctuation including ، ؛ ؟ ۔, symbols) separates them.
+//! * Arabic-script letters and letters of other scripts do not share a
+//!   token (`بالـCOVID` gives `بال` and `COVID`); digits join the letters
+//!   around them (`mp3`, `٢٠٢٤م`, `G7`).
+//! * Inside a word, U+200C ZERO WIDTH NON-JOINER (Persian می‌خواهم), U+200D
+//!   ZERO WIDTH JOINER, tatweel, the soft hyphen and the invisible
+//!   direction marks do not split it; at a word's edge they are dropped.
+//! * Between digits, `.` `,` U+066B and U+066C stay in the number (`3.14`,
+//!   `١٬٠٠٠`); between Latin letters an apostrophe stays (`don't`).
+
+use crate::chars::combining_class;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Arabic-script letters (possibly with digits and marks).
+    Arabic,
+    /// Digits only (with decimal and thousands separators).
+    Number,
+    /// Letters of other scripts (possibly with digits).
+    Other,
+}
+
+/// A token: a slice of the input and where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text, a slice of the input.
+    pub text: &'a str,
+    /// Byte offset of the token in the input.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// What the token is made of.
+    pub kind: TokenKind,
+}
+
+/// The tokens of `text`, in order.
+///
+/// ```
+/// use sarf::tokenize::{tokenize, TokenKind};
+///
+/// let tokens: Vec<_> = tokenize("قال: «الرئيس» وصل في 3.5 ساعة").collect();
+/// let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+/// assert_eq!(words, ["قال", "الرئيس", "وصل", "في", "3.5", "ساعة"]);
+/// assert_eq!(tokens[4].kind, TokenKind::Number);
+/// assert_eq!(&"قال: «الرئيس» وصل في 3.5 ساعة"[tokens[1].start..tokens[1].end], "الرئيس");
+/// ```
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens { text, pos: 0 }
+}
+
+/// Iterator over the tokens of a string; see [`tokenize`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// The class of one character, as far as token boundaries go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    ArabicLetter,
+    Letter,
+    Digit,
+    Mark,
+    /// Invisible inside a word (ZWNJ, ZWJ, tatweel, soft hyphen, LRM...).
+    Joiner,
+    /// `.` `,` and the Arabic decimal/thousands separators.
+    NumberSeparator,
+    Apostrophe,
+    Separator,
+}
+
+/// The class of every character of U+0600..=U+06FF.
+static ARABIC_BLOCK: [Class; 256] = {
+    let mut table = [Class::ArabicLetter; 256];
+    let mut i = 0;
+    while i < 256 {
+        let cp = 0x0600 + i as u32;
+        table[i] = match cp {
+            0x0600..=0x0605 | 0x06DD => Class::Joiner, // number signs, end of ayah (format)
+            0x0606..=0x060F => Class::Separator,       // signs, comma, date separator, poetic marks
+            0x0610..=0x061A => Class::Mark,
+            // Semicolon, punctuation, question mark (U+061C is patched below).
+            0x061B..=0x061F => Class::Separator,
+            0x0640 => Class::Joiner, // tatweel
+            0x064B..=0x065F | 0x0670 => Class::Mark,
+            0x0660..=0x0669 | 0x06F0..=0x06F9 => Class::Digit,
+            0x066A | 0x066D => Class::Separator, // percent, five pointed star
+            0x066B | 0x066C => Class::NumberSeparator,
+            0x06D4 => Class::Separator, // full stop
+            0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8 | 0x06EA..=0x06ED => Class::Mark,
+            0x06DE | 0x06E9 | 0x06FD | 0x06FE => Class::Separator, // symbols
+            _ => Class::ArabicLetter,
+        };
+        i += 1;
+    }
+    // U+061C ARABIC LETTER MARK lies inside the punctuation range above.
+    table[0x1C] = Class::Joiner; // U+061C ARABIC LETTER MARK
+    table
+};
+
+fn classify(c: char) -> Class {
+    let cp = c as u32;
+    if cp < 0x80 {
+        return match c {
+            'a'..='z' | 'A'..='Z' => Class::Letter,
+            '0'..='9' => Class::Digit,
+            '.' | ',' => Class::NumberSeparator,
+            '\'' => Class::Apostrophe,
+            _ => Class::Separator,
+        };
+    }
+    if (0x0600..=0x06FF).contains(&cp) {
+        return ARABIC_BLOCK[(cp - 0x0600) as usize];
+    }
+    match c {
+        '\u{200C}'
+        | '\u{200D}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{00AD}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Class::Joiner,
+        '\u{2019}' => Class::Apostrophe,
+        _ if combining_class(c) != 0 => Class::Mark,
+        _ if is_arabic_script(c) && c.is_alphabetic() => Class::ArabicLetter,
+        _ if c.is_alphabetic() => Class::Letter,
+        _ if c.is_numeric() => Class::Digit,
+        _ => Class::Separator,
+    }
+}
+
+/// The Arabic blocks outside U+0600..=U+06FF: Supplement, Extended-A/B and
+/// the presentation forms.
+fn is_arabic_script(c: char) -> bool {
+    matches!(c as u32, 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Whether a character of class `next` may continue a token whose last
+/// letter class (Arabic or other, `None` if only digits so far) is `script`.
+fn continues(script: Option<Class>, next: Class) -> bool {
+    match next {
+        Class::Digit | Class::Mark => true,
+        Class::ArabicLetter | Class::Letter => script.is_none_or(|s| s == next),
+        _ => false,
+    }
+}
+
+fn is_word(class: Class) -> bool {
+    matches!(class, Class::ArabicLetter | Class::Letter | Class::Digit)
+}
+
+fn char_at(text: &str, at: usize) -> Option<(char, Class)> {
+    text[at..].chars().next().map(|c| (c, classify(c)))
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        // Skip to the start of a token.
+        let mut start = self.pos;
+        let first = loop {
+            let Some((c, class)) = char_at(text, start) else {
+                self.pos = text.len();
+                return None;
+            };
+            if is_word(class) {
+                break class;
+            }
+            start += c.len_utf8();
+        };
+        // The letter class of the token so far (`None` while only digits),
+        // and the class of its last non-mark character.
+        let mut script = (first != Class::Digit).then_some(first);
+        let mut last = first;
+        let mut end = start;
+        while let Some((c, class)) = char_at(text, end) {
+            if end == start || continues(script, class) {
+                if matches!(class, Class::ArabicLetter | Class::Letter) {
+                    script = Some(class);
+                }
+                if class != Class::Mark {
+                    last = class;
+                }
+                end += c.len_utf8();
+                continue;
+            }
+            // A joiner run, a number separator or an apostrophe stays in the
+            // token only if the right kind of word character follows it.
+            let bridge_end = match class {
+                Class::Joiner => {
+                    let mut at = end;
+                    while let Some((x, Class::Joiner)) = char_at(text, at) {
+                        at += x.len_utf8();
+                    }
+                    at
+                }
+                Class::NumberSeparator if last == Class::Digit => end + c.len_utf8(),
+                Class::Apostrophe if last == Class::Letter => end + c.len_utf8(),
+                _ => break,
+            };
+            let joins = match (class, char_at(text, bridge_end).map(|(_, n)| n)) {
+                (Class::Joiner, Some(n)) => is_word(n) && continues(script, n),
+                (Class::NumberSeparator, Some(n)) => n == Class::Digit,
+                (Class::Apostrophe, Some(n)) => n == Class::Letter && script == Some(Class::Letter),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            end = bridge_end;
+        }
+        self.pos = end;
+        let kind = match script {
+            Some(Class::ArabicLetter) => TokenKind::Arabic,
+            Some(_) => TokenKind::Other,
+            None => TokenKind::Number,
+        };
+        Some(Token { text: &text[start..end], start, end, kind })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn arabic_punctuation_separates() {
+        assert_eq!(words("نعم، لا؛ لماذا؟ انتهى۔ «قال»"), ["نعم", "لا", "لماذا", "انتهى", "قال"]);
+    }
+
+    #[test]
+    fn marks_and_tatweel_stay_in_words() {
+        assert_eq!(words("كَتَبَ جـــميل"), ["كَتَبَ", "جـــميل"]);
+        assert_eq!(words("ـــ"), Vec::<&str>::new(), "a lone tatweel is not a word");
+    }
+
+    #[test]
+    fn zwnj_inside_persian_words_does_not_split() {
+        assert_eq!(words("می\u{200C}خواهم \u{200C}کتاب\u{200C}"), ["می\u{200C}خواهم", "کتاب"]);
+    }
+
+    #[test]
+    fn scripts_split_digits_join() {
+        assert_eq!(words("بالCOVID mp3 ٢٠٢٤م G7"), ["بال", "COVID", "mp3", "٢٠٢٤م", "G7"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        let tokens: Vec<_> = tokenize("3.14 ١٬٠٠٠ ٣٫٥ 2, 3.").collect();
+        let texts: Vec<_> = tokens.iter().map(|t| t.text).collect();
+        assert_eq!(texts, ["3.14", "١٬٠٠٠", "٣٫٥", "2", "3"]);
+        assert!(tokens.iter().all(|t| t.kind == TokenKind::Number));
+    }
+
+    #[test]
+    fn apostrophes_inside_latin_words() {
+        assert_eq!(words("don't 'quoted' l’été"), ["don't", "quoted", "l’été"]);
+    }
+
+    #[test]
+    fn offsets_slice_the_input() {
+        let text = "\u{200F}مرحبا، world 42!";
+        for token in tokenize(text) {
+            assert_eq!(&text[token.start..token.end], token.text);
+        }
+        let kinds: Vec<_> = tokenize(text).map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokenKind::Arabic, TokenKind::Other, TokenKind::Number]);
+    }
+
+    #[test]
+    fn presentation_forms_are_arabic_letters() {
+        assert_eq!(tokenize("\u{FEFB}\u{FE8E}").next().unwrap().kind, TokenKind::Arabic);
+    }
+}
