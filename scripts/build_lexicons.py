@@ -178,8 +178,8 @@ def main():
         lemma_of.setdefault(form, set()).add(lemma)
     verb_map = {}
     for form, candidates in lemma_of.items():
-        if form in exceptions or form in stem_set:
-            continue  # hand-written, or also a noun entry
+        if form in exceptions:
+            continue  # hand-written
         # A form of several verbs (يكتب: كتب and اكتب): the shortest lemma,
         # usually the base form I verb.
         lemma = min(candidates, key=lambda l: (len(l), l))
@@ -191,7 +191,8 @@ def main():
         [
             "Verb forms mapped to their lemma (form<TAB>lemma): the conjugated forms of hunspell-ar's",
             "verb.huns.dic section with the st: field of their morphological alias; where a form",
-            "belongs to several verbs, the shortest lemma; forms that are also noun entries are left out.",
+            "belongs to several verbs, the shortest lemma. The stemmer consults it after the stems",
+            "(so nouns stay nouns), except after the future particle.",
         ] + hunspell_header,
         lines,
     )

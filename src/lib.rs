@@ -104,6 +104,7 @@
 //! untouched runs in bulk; see `BENCHMARKS.md` for measured throughput.
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod bulk;
 pub mod chars;
 mod error;
@@ -111,6 +112,7 @@ pub mod normalize;
 pub mod stem;
 pub mod tokenize;
 
+pub use analyze::{AnalyzedToken, Analyzer};
 pub use error::{Error, ErrorKind};
 pub use normalize::Normalizer;
 pub use normalize::config::{

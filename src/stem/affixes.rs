@@ -90,62 +90,99 @@ pub const ARTICLE_PREFIXES: [&str; 12] = [
     "\u{0644}\u{0644}",                 // لل
 ];
 
-/// Enclitics and inflectional endings: `(suffix, is_pronoun)`. Pronoun
-/// suffixes cannot follow the article.
-pub const SUFFIXES: [(&str, bool); 50] = [
-    ("\u{0647}", true),                         // ه (also teh marbuta in key form)
-    ("\u{0643}", true),                         // ك
-    ("\u{064A}", true),                         // ي (also nisba)
-    ("\u{0627}", false),                        // ا (accusative tanween alef, dual verb)
-    ("\u{0647}\u{0627}", true),                 // ها
-    ("\u{0647}\u{0645}", true),                 // هم
-    ("\u{0647}\u{0646}", true),                 // هن
-    ("\u{0643}\u{0645}", true),                 // كم
-    ("\u{0643}\u{0646}", true),                 // كن
-    ("\u{0646}\u{0627}", true),                 // نا
-    ("\u{0646}\u{064A}", true),                 // ني
-    ("\u{0627}\u{0646}", false),                // ان
-    ("\u{064A}\u{0646}", false),                // ين
-    ("\u{0648}\u{0646}", false),                // ون
-    ("\u{0627}\u{062A}", false),                // ات
-    ("\u{064A}\u{0647}", false),                // يه (nisba feminine)
-    ("\u{0648}\u{0627}", false),                // وا
-    ("\u{062A}\u{0645}", false),                // تم
-    ("\u{062A}\u{0646}", false),                // تن
-    ("\u{0647}\u{0645}\u{0627}", true),         // هما
-    ("\u{0643}\u{0645}\u{0627}", true),         // كما
-    ("\u{062A}\u{0627}\u{0646}", false),        // تان
-    ("\u{062A}\u{064A}\u{0646}", false),        // تين
-    ("\u{062A}\u{0645}\u{0627}", false),        // تما
-    ("\u{0648}\u{0647}", true),                 // وه
-    ("\u{0627}\u{062A}\u{0647}", true),         // اته
-    ("\u{0627}\u{062A}\u{0643}", true),         // اتك
-    ("\u{0627}\u{062A}\u{064A}", true),         // اتي
-    ("\u{0648}\u{0647}\u{0627}", true),         // وها
-    ("\u{0648}\u{0647}\u{0645}", true),         // وهم
-    ("\u{0627}\u{062A}\u{0647}\u{0627}", true), // اتها
-    ("\u{0627}\u{062A}\u{0647}\u{0645}", true), // اتهم
-    ("\u{0627}\u{062A}\u{0646}\u{0627}", true), // اتنا
-    // Nisba plurals and duals (موضوعيين, علميات).
-    ("\u{064A}\u{0627}\u{0646}", false),         // يان
-    ("\u{064A}\u{064A}\u{0646}", false),         // يين
-    ("\u{064A}\u{0627}\u{062A}", false),         // يات
-    ("\u{064A}\u{062A}\u{0627}\u{0646}", false), // يتان
-    ("\u{064A}\u{062A}\u{064A}\u{0646}", false), // يتين
-    // A dual or plural verb ending with an object pronoun (كتباه, كتبوك).
-    ("\u{0627}\u{0647}", true),                 // اه
-    ("\u{0627}\u{0643}", true),                 // اك
-    ("\u{0627}\u{0646}\u{064A}", true),         // اني
-    ("\u{0648}\u{0643}", true),                 // وك
-    ("\u{0648}\u{0646}\u{064A}", true),         // وني
-    ("\u{0627}\u{0647}\u{0627}", true),         // اها
-    ("\u{0627}\u{0647}\u{0645}", true),         // اهم
-    ("\u{0627}\u{0643}\u{0645}", true),         // اكم
-    ("\u{0648}\u{0643}\u{0645}", true),         // وكم
-    ("\u{0648}\u{0646}\u{0627}", true),         // ونا
-    ("\u{062A}\u{0645}\u{0648}\u{0647}", true), // تموه
-    ("\u{0627}\u{0643}\u{0645}\u{0627}", true), // اكما
+/// The pronoun enclitics: ه ها هم هما هن ك كم كما كن ي ني نا.
+pub const PRONOUNS: [&str; 12] = [
+    "\u{0647}",                 // ه
+    "\u{0647}\u{0627}",         // ها
+    "\u{0647}\u{0645}",         // هم
+    "\u{0647}\u{0645}\u{0627}", // هما
+    "\u{0647}\u{0646}",         // هن
+    "\u{0643}",                 // ك
+    "\u{0643}\u{0645}",         // كم
+    "\u{0643}\u{0645}\u{0627}", // كما
+    "\u{0643}\u{0646}",         // كن
+    "\u{064A}",                 // ي
+    "\u{0646}\u{064A}",         // ني
+    "\u{0646}\u{0627}",         // نا
 ];
+
+/// Noun endings (number, gender, nisba), which may follow the article:
+/// ا ان ين ون ات تان تين يه يان يين يات يتان يتين.
+pub const NOUN_ENDINGS: [&str; 13] = [
+    "\u{0627}",                         // ا (accusative alef)
+    "\u{0627}\u{0646}",                 // ان
+    "\u{064A}\u{0646}",                 // ين
+    "\u{0648}\u{0646}",                 // ون
+    "\u{0627}\u{062A}",                 // ات
+    "\u{062A}\u{0627}\u{0646}",         // تان
+    "\u{062A}\u{064A}\u{0646}",         // تين
+    "\u{064A}\u{0647}",                 // يه (nisba feminine)
+    "\u{064A}\u{0627}\u{0646}",         // يان
+    "\u{064A}\u{064A}\u{0646}",         // يين
+    "\u{064A}\u{0627}\u{062A}",         // يات
+    "\u{064A}\u{062A}\u{0627}\u{0646}", // يتان
+    "\u{064A}\u{062A}\u{064A}\u{0646}", // يتين
+];
+
+/// Verb endings (subject markers), which never follow the article:
+/// ت وا تم تن تما.
+pub const VERB_ENDINGS: [&str; 5] = [
+    "\u{062A}",                 // ت (قالت, كتبت)
+    "\u{0648}\u{0627}",         // وا
+    "\u{062A}\u{0645}",         // تم
+    "\u{062A}\u{0646}",         // تن
+    "\u{062A}\u{0645}\u{0627}", // تما
+];
+
+/// Endings that a pronoun can follow, as written before it: the dual and
+/// construct ا و, the plural ات, the verb subjects ت نا ون ان ين and تمو
+/// (وا loses its alef: كتبوه).
+pub const BEFORE_PRONOUN: [&str; 9] = [
+    "\u{0627}",                 // ا  (كتاباه)
+    "\u{0648}",                 // و  (معلموه, كتبوه)
+    "\u{0627}\u{062A}",         // ات (سياراتهم)
+    "\u{062A}",                 // ت  (كتبته)
+    "\u{0646}\u{0627}",         // نا (كتبناه)
+    "\u{0648}\u{0646}",         // ون (يكتبونها)
+    "\u{0627}\u{0646}",         // ان (يكتبانه)
+    "\u{064A}\u{0646}",         // ين (تكتبينه)
+    "\u{062A}\u{0645}\u{0648}", // تمو (كتبتموه)
+];
+
+/// One suffix of the generated list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suffix {
+    /// The suffix in key form.
+    pub text: String,
+    /// Whether the article may precede it (noun endings only).
+    pub after_article: bool,
+    /// Tried only after every other split (the accusative alef).
+    pub weak: bool,
+}
+
+/// Every legal suffix: the pronouns, the noun and verb endings, and each
+/// ending that a pronoun can follow combined with each pronoun.
+pub static SUFFIXES: std::sync::LazyLock<Vec<Suffix>> = std::sync::LazyLock::new(|| {
+    let mut all = Vec::new();
+    let mut add = |text: String, after_article: bool| {
+        if !all.iter().any(|s: &Suffix| s.text == text) {
+            let weak = text == WEAK_SUFFIX;
+            all.push(Suffix { text, after_article, weak });
+        }
+    };
+    for ending in NOUN_ENDINGS {
+        add(ending.to_string(), true);
+    }
+    for ending in VERB_ENDINGS.iter().chain(PRONOUNS.iter()) {
+        add(ending.to_string(), false);
+    }
+    for ending in BEFORE_PRONOUN {
+        for pronoun in PRONOUNS {
+            add(format!("{ending}{pronoun}"), false);
+        }
+    }
+    all
+});
 
 /// The accusative alef (كتاباً written كتابا): tried only after every other
 /// split, since a stem + ا reading usually hides a pronoun (كتاب|ها).
@@ -170,6 +207,8 @@ pub const FALLBACK_SUFFIXES: [&str; 10] = [
 /// U+062A ARABIC LETTER TEH: teh marbuta becomes teh before a suffix
 /// (مدرسة + ه → مدرسته), so a stem ending in ت is also tried with ه.
 pub const TEH: char = '\u{062A}';
+/// The feminine sound plural ending, which replaces teh marbuta.
+pub const FEMININE_PLURAL: &str = "\u{0627}\u{062A}"; // ات
 /// Teh marbuta in key form.
 pub const TEH_MARBUTA_KEY: &str = "\u{0647}";
 

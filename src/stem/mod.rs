@@ -224,36 +224,69 @@ impl Stemmer {
                 }
             }
         }
-        // Every legal split, longest stem first.
-        // (start, end, weak): a weak split is only tried after every other.
-        let mut candidates: Vec<(usize, usize, bool)> = Vec::with_capacity(32);
-        candidates.push((0, key.len(), false));
-        for (prefix, kind) in std::iter::once(("", PrefixKind::Clitic)).chain(PREFIXES) {
-            let Some(after) = key.strip_prefix(prefix) else { continue };
+        // Every legal split, longest stem first. The affixes that match
+        // are found once; their combinations are then checked for legality.
+        let mut prefixes = [("", PrefixKind::Clitic); 8];
+        let mut n_prefixes = 1;
+        for (prefix, kind) in PREFIXES {
+            if n_prefixes < prefixes.len() && key.starts_with(prefix) {
+                prefixes[n_prefixes] = (prefix, kind);
+                n_prefixes += 1;
+            }
+        }
+        let mut suffixes: [Option<&Suffix>; 16] = [None; 16];
+        let mut n_suffixes = 1;
+        for suffix in SUFFIXES.iter() {
+            if n_suffixes < suffixes.len() && key.ends_with(suffix.text.as_str()) {
+                suffixes[n_suffixes] = Some(suffix);
+                n_suffixes += 1;
+            }
+        }
+        // (start, end, weak, verb): a weak split is only tried after every
+        // other; after the future particle, the stem is a verb.
+        let mut candidates: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(32);
+        for &(prefix, kind) in &prefixes[..n_prefixes] {
+            let after = &key[prefix.len()..];
             if kind == PrefixKind::Future && !starts_imperfect(after) {
                 continue;
             }
-            for (suffix, is_pronoun) in std::iter::once(("", false)).chain(SUFFIXES) {
-                if prefix.is_empty() && suffix.is_empty() {
+            for suffix in &suffixes[..n_suffixes] {
+                let (text, weak) = match suffix {
+                    Some(s) if kind == PrefixKind::Article && !s.after_article => continue,
+                    Some(s) => (s.text.as_str(), s.weak),
+                    None => ("", false),
+                };
+                if after.len() <= text.len() {
                     continue;
                 }
-                if is_pronoun && kind == PrefixKind::Article {
-                    continue;
-                }
-                let Some(stem) = after.strip_suffix(suffix) else { continue };
+                let stem = &after[..after.len() - text.len()];
                 if chars(stem) >= 2 {
-                    // The accusative alef: كتابها is كتاب + ها far more often
-                    // than كتابة + ا.
-                    let weak = suffix == WEAK_SUFFIX;
-                    candidates.push((prefix.len(), prefix.len() + stem.len(), weak));
+                    let verb = kind == PrefixKind::Future;
+                    candidates.push((prefix.len(), prefix.len() + stem.len(), weak, verb));
                 }
             }
         }
-        candidates.sort_by_key(|&(s, e, weak)| (weak, std::cmp::Reverse(chars(&key[s..e]))));
-        for &(start, end, _) in &candidates {
+        candidates.sort_by_key(|&(s, e, weak, _)| (weak, std::cmp::Reverse(chars(&key[s..e]))));
+        // First pass: exceptions and stems (and, after the future particle,
+        // verb forms), longest stem first.
+        for &(start, end, _, verb) in &candidates {
             let stem = &key[start..end];
+            if verb {
+                if let Some(lemma) = lex.verb_lemma(stem) {
+                    return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+                }
+            }
             if let Some(target) = lex.exception(stem) {
                 return owned(key, start, end, target.to_string(), Decision::Exception);
+            }
+            // The feminine plural ات replaces teh marbuta (مكتبات is the
+            // plural of مكتبة, not of مكتب): its singular comes first.
+            let feminine_plural = key[end..].starts_with(FEMININE_PLURAL);
+            if feminine_plural {
+                let singular = format!("{stem}{TEH_MARBUTA_KEY}");
+                if lex.is_stem(&singular) {
+                    return owned(key, start, end, singular, Decision::KnownStem);
+                }
             }
             if lex.is_stem(stem) {
                 return split(key, start, end, Decision::KnownStem);
@@ -265,9 +298,12 @@ impl Stemmer {
                     return owned(key, start, end, restored, Decision::KnownStem);
                 }
             }
-            // Verb forms come after the stems, so that nouns that merely
-            // look like a verb form stay nouns.
-            if let Some(lemma) = lex.verb_lemma(stem) {
+        }
+        // Second pass: verb forms. After the stems, so that a noun never
+        // reads as a verb (and a known stem under a past-tense ت beats a
+        // longer verb form: وأكدت is و + أكد + ت).
+        for &(start, end, _, _) in &candidates {
+            if let Some(lemma) = lex.verb_lemma(&key[start..end]) {
                 return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
             }
         }

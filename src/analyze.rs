@@ -1,0 +1,145 @@
+//! The whole pipeline on raw text: tokenize, normalize, stem, in one pass
+//! that keeps each token's place in the original.
+//!
+//! Raw text is tokenized first and each token normalized on its own, so a
+//! token's offsets are exact in the original text with no offset map to
+//! consult, and unchanged tokens are never copied. (Normalization rules only
+//! look inside a word, so this gives the same tokens as normalizing the
+//! whole text first, except that a ZWNJ turned into a space splits the
+//! token it was in; both halves then carry the whole token's offsets.)
+
+use std::borrow::Cow;
+
+use crate::stem::{Decision, Stemmer};
+use crate::tokenize::{TokenKind, tokenize};
+use crate::{Normalizer, Preset};
+
+/// One analyzed token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnalyzedToken<'a> {
+    /// The token as written in the original text.
+    pub surface: &'a str,
+    /// Byte offset of the token in the original text.
+    pub start: usize,
+    /// Byte offset just past the token in the original text.
+    pub end: usize,
+    /// The normalized token.
+    pub normalized: Cow<'a, str>,
+    /// The stem (Arabic tokens) or the normalized token (numbers, other
+    /// scripts).
+    pub stem: Cow<'a, str>,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// Whether the stemmer's lexicon lists it as a stopword.
+    pub stopword: bool,
+}
+
+/// Tokenizer, normalizer and stemmer together.
+///
+/// ```
+/// use sarf::Analyzer;
+///
+/// let text = "وأكدت الحكومةُ أنّ المدارسَ ستفتح";
+/// let analyzer = Analyzer::default();
+/// let stems: Vec<String> = analyzer.analyze(text).into_iter().map(|t| t.stem.into_owned()).collect();
+/// // أن is a stopword: kept as written (or dropped with `drop_stopwords`).
+/// assert_eq!(stems, ["اكد", "حكومه", "ان", "مدرسه", "فتح"]);
+/// let tokens = analyzer.analyze(text);
+/// assert_eq!(&text[tokens[1].start..tokens[1].end], "الحكومةُ");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    normalizer: Normalizer,
+    stemmer: Stemmer,
+    drop_stopwords: bool,
+}
+
+impl Default for Analyzer {
+    /// The `search` normalizer and the default (lexicon) stemmer, keeping
+    /// stopwords.
+    fn default() -> Self {
+        Analyzer::new(Normalizer::from_preset(Preset::Search), Stemmer::default())
+    }
+}
+
+impl Analyzer {
+    /// An analyzer from its parts; stopwords are kept.
+    pub fn new(normalizer: Normalizer, stemmer: Stemmer) -> Analyzer {
+        Analyzer { normalizer, stemmer, drop_stopwords: false }
+    }
+
+    /// Drops stopwords from the output. Default: `false`.
+    pub fn drop_stopwords(mut self, yes: bool) -> Analyzer {
+        self.drop_stopwords = yes;
+        self
+    }
+
+    /// The normalizer.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// The stemmer.
+    pub fn stemmer(&self) -> &Stemmer {
+        &self.stemmer
+    }
+
+    /// Analyzes `text` into its tokens, in order.
+    pub fn analyze<'a>(&self, text: &'a str) -> Vec<AnalyzedToken<'a>> {
+        let mut tokens = Vec::new();
+        self.analyze_into(text, &mut tokens);
+        tokens
+    }
+
+    /// Appends the tokens of `text` to `out`.
+    pub fn analyze_into<'a>(&self, text: &'a str, out: &mut Vec<AnalyzedToken<'a>>) {
+        for token in tokenize(text) {
+            match self.normalizer.normalize(token.text) {
+                Cow::Borrowed(normalized) => {
+                    // The usual case: one token, borrowed all the way.
+                    self.push(out, token.text, token.start, normalized, token.kind, Cow::Borrowed);
+                }
+                Cow::Owned(normalized) => {
+                    for part in tokenize(&normalized) {
+                        let owned = |s: &str| Cow::Owned(s.to_string());
+                        self.push(out, token.text, token.start, part.text, part.kind, owned);
+                    }
+                }
+            }
+        }
+    }
+
+    fn push<'a, 'n>(
+        &self,
+        out: &mut Vec<AnalyzedToken<'a>>,
+        surface: &'a str,
+        start: usize,
+        normalized: &'n str,
+        kind: TokenKind,
+        keep: impl Fn(&'n str) -> Cow<'a, str>,
+    ) {
+        let (stem, stopword) = if kind == TokenKind::Arabic {
+            let analysis = self.stemmer.analyze(normalized);
+            let stopword = analysis.decision == Decision::Stopword;
+            if stopword && self.drop_stopwords {
+                return;
+            }
+            let stem = match analysis.stem {
+                Cow::Borrowed(stem) => keep(stem),
+                Cow::Owned(stem) => Cow::Owned(stem),
+            };
+            (stem, stopword)
+        } else {
+            (keep(normalized), false)
+        };
+        out.push(AnalyzedToken {
+            surface,
+            start,
+            end: start + surface.len(),
+            normalized: keep(normalized),
+            stem,
+            kind,
+            stopword,
+        });
+    }
+}
