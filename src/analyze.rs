@@ -93,25 +93,38 @@ impl Analyzer {
 
     /// Appends the tokens of `text` to `out`.
     pub fn analyze_into<'a>(&self, text: &'a str, out: &mut Vec<AnalyzedToken<'a>>) {
+        self.for_each_token(text, |token| out.push(token));
+    }
+
+    /// Calls `f` with each token of `text`, in order, allocating nothing
+    /// for tokens that normalization and stemming leave borrowed.
+    pub fn for_each_token<'a>(&self, text: &'a str, mut f: impl FnMut(AnalyzedToken<'a>)) {
         for token in tokenize(text) {
             match self.normalizer.normalize(token.text) {
                 Cow::Borrowed(normalized) => {
                     // The usual case: one token, borrowed all the way.
-                    self.push(out, token.text, token.start, normalized, token.kind, Cow::Borrowed);
+                    self.emit(
+                        &mut f,
+                        token.text,
+                        token.start,
+                        normalized,
+                        token.kind,
+                        Cow::Borrowed,
+                    );
                 }
                 Cow::Owned(normalized) => {
                     for part in tokenize(&normalized) {
                         let owned = |s: &str| Cow::Owned(s.to_string());
-                        self.push(out, token.text, token.start, part.text, part.kind, owned);
+                        self.emit(&mut f, token.text, token.start, part.text, part.kind, owned);
                     }
                 }
             }
         }
     }
 
-    fn push<'a, 'n>(
+    fn emit<'a, 'n>(
         &self,
-        out: &mut Vec<AnalyzedToken<'a>>,
+        f: &mut impl FnMut(AnalyzedToken<'a>),
         surface: &'a str,
         start: usize,
         normalized: &'n str,
@@ -132,7 +145,7 @@ impl Analyzer {
         } else {
             (keep(normalized), false)
         };
-        out.push(AnalyzedToken {
+        f(AnalyzedToken {
             surface,
             start,
             end: start + surface.len(),

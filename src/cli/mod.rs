@@ -1,8 +1,11 @@
 //! Command-line interface: argument parsing, input and output handling.
 //! The text processing itself is the library's.
 
+mod dict;
+mod io;
 mod normalize;
 mod output;
+mod stem;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,9 +17,13 @@ const EXAMPLES: &str = "\
 Examples:
   sarf normalize tests/data/news-ar.txt            normalize a file to stdout (search preset)
   sarf normalize --preset nlp -o clean.txt in.txt  conservative folding into clean.txt
-  cat in.txt | sarf normalize --config rules.toml  rules from a TOML file, stdin to stdout";
+  cat in.txt | sarf normalize --config rules.toml  rules from a TOML file, stdin to stdout
+  sarf stem tests/data/news-ar.txt                 one line of stems per input line
+  sarf stem --mode light --drop-stopwords in.txt   light10 stems, stopwords left out
+  sarf tokenize --raw in.txt                       tokens as written, space-separated
+  sarf dict compile my-stems.txt -o my-stems.fst   a prebuilt lexicon for --stems";
 
-/// Normalize Arabic-script text.
+/// Normalize, tokenize and stem Arabic-script text.
 #[derive(Parser, Debug)]
 #[command(name = "sarf", version, about, after_help = EXAMPLES)]
 struct Cli {
@@ -29,6 +36,15 @@ enum Command {
     /// Normalize text: one output line per input line, line endings kept.
     #[command(after_help = EXAMPLES)]
     Normalize(normalize::NormalizeArgs),
+    /// Stem text: for each input line, its tokens normalized and stemmed,
+    /// separated by single spaces.
+    #[command(after_help = EXAMPLES)]
+    Stem(stem::StemArgs),
+    /// Tokenize text: for each input line, its tokens separated by single spaces.
+    #[command(after_help = EXAMPLES)]
+    Tokenize(stem::TokenizeArgs),
+    /// Lexicon tools.
+    Dict(dict::DictArgs),
 }
 
 /// Options that choose the normalizer.
@@ -62,6 +78,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(&args),
+        Command::Stem(args) => stem::run(&args),
+        Command::Tokenize(args) => stem::run_tokenize(&args),
+        Command::Dict(args) => dict::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -184,6 +184,64 @@ pub static SUFFIXES: std::sync::LazyLock<Vec<Suffix>> = std::sync::LazyLock::new
     all
 });
 
+/// The suffixes, indexed by their last character (one of U+0600..=U+06FF),
+/// so a word's suffixes are found among a handful, not all of them.
+static SUFFIXES_BY_LAST: std::sync::LazyLock<Vec<Vec<&'static Suffix>>> =
+    std::sync::LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for suffix in SUFFIXES.iter() {
+            if let Some(last) = suffix.text.chars().next_back() {
+                let index = (last as u32).wrapping_sub(0x0600);
+                if index < 256 {
+                    table[index as usize].push(suffix);
+                }
+            }
+        }
+        table
+    });
+
+/// `PREFIXES`, indexed by their first character.
+static PREFIXES_BY_FIRST: std::sync::LazyLock<Vec<Vec<(&'static str, PrefixKind)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for (prefix, kind) in PREFIXES {
+            if let Some(first) = prefix.chars().next() {
+                let index = (first as u32).wrapping_sub(0x0600);
+                if index < 256 {
+                    table[index as usize].push((prefix, kind));
+                }
+            }
+        }
+        table
+    });
+
+/// The prefixes that begin with `word`'s first character.
+pub fn prefixes_starting_like(word: &str) -> &'static [(&'static str, PrefixKind)] {
+    let index = word.chars().next().map_or(u32::MAX, |c| (c as u32).wrapping_sub(0x0600));
+    PREFIXES_BY_FIRST.get(index as usize).map_or(&[], Vec::as_slice)
+}
+
+/// `word.starts_with(prefix)`, compared inline: affixes are a few bytes,
+/// where a call to `memcmp` costs more than the comparison.
+#[inline]
+pub fn has_prefix(word: &str, prefix: &str) -> bool {
+    let (w, p) = (word.as_bytes(), prefix.as_bytes());
+    w.len() >= p.len() && w.iter().zip(p).all(|(a, b)| a == b)
+}
+
+/// `word.ends_with(suffix)`, compared inline (see [`has_prefix`]).
+#[inline]
+pub fn has_suffix(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].iter().zip(s).all(|(a, b)| a == b)
+}
+
+/// The suffixes that end with `word`'s last character.
+pub fn suffixes_ending_like(word: &str) -> &'static [&'static Suffix] {
+    let index = word.chars().next_back().map_or(u32::MAX, |c| (c as u32).wrapping_sub(0x0600));
+    SUFFIXES_BY_LAST.get(index as usize).map_or(&[], Vec::as_slice)
+}
+
 /// The accusative alef (كتاباً written كتابا): tried only after every other
 /// split, since a stem + ا reading usually hides a pronoun (كتاب|ها).
 pub const WEAK_SUFFIX: &str = "\u{0627}"; // ا

@@ -34,20 +34,110 @@ pub(crate) static KEY_NORMALIZER: LazyLock<Normalizer> =
 static EMBEDDED: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
     let stems = fst::Set::new(Bytes::Borrowed(STEMS)).expect("embedded stems.fst is valid");
     let table = Arc::new(StemTable::from_set(&stems));
+    let set = |bytes: &'static [u8]| {
+        WordSet::new(fst::Set::new(Bytes::Borrowed(bytes)).expect("embedded fst"))
+    };
     Arc::new(Lexicons {
-        stems,
-        stopwords: fst::Set::new(Bytes::Borrowed(STOPWORDS)).expect("embedded stopwords.fst"),
-        protected: fst::Set::new(Bytes::Borrowed(PROTECTED)).expect("embedded protected.fst"),
-        exceptions: FormMap {
-            map: fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded exceptions.fst"),
-            targets: Arc::clone(&table),
-        },
-        verbs: FormMap {
-            map: fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded verbs.fst"),
-            targets: table,
-        },
+        stems: WordSet::new(stems),
+        stopwords: set(STOPWORDS),
+        protected: set(PROTECTED),
+        exceptions: FormMap::new(
+            fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded fst"),
+            Arc::clone(&table),
+        ),
+        verbs: FormMap::new(fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded fst"), table),
     })
 });
+
+/// FNV-1a over `bytes`, continuing from `hash` (start from [`FNV_START`]):
+/// incremental, so `stem` + `ه` hashes without building the string.
+#[inline]
+pub(crate) fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash = (hash ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    hash
+}
+
+/// The FNV-1a offset basis.
+pub(crate) const FNV_START: u64 = 0xCBF2_9CE4_8422_2325;
+
+/// A Bloom filter in front of an FST: two bits per key, about 16 bits per
+/// entry, so a miss (the common case for candidate stems) costs two memory
+/// reads instead of an FST walk. False positives (about 3%) fall through to
+/// the FST, which stays the source of truth.
+#[derive(Clone)]
+struct Filter {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl Filter {
+    fn new<'k>(keys: impl Iterator<Item = &'k [u8]>, count: usize) -> Filter {
+        let size = (count.max(64) * 16).next_power_of_two();
+        let mut filter = Filter { bits: vec![0; size / 64], mask: size as u64 - 1 };
+        for key in keys {
+            let (a, b) = filter.positions(fnv(FNV_START, key));
+            filter.bits[(a / 64) as usize] |= 1 << (a % 64);
+            filter.bits[(b / 64) as usize] |= 1 << (b % 64);
+        }
+        filter
+    }
+
+    fn from_set<D: AsRef<[u8]>>(set: &fst::Set<D>) -> Filter {
+        let mut keys = Vec::with_capacity(set.len());
+        let mut stream = set.stream();
+        while let Some(key) = stream.next() {
+            keys.push(key.to_vec());
+        }
+        Filter::new(keys.iter().map(Vec::as_slice), keys.len())
+    }
+
+    fn from_map<D: AsRef<[u8]>>(map: &fst::Map<D>) -> Filter {
+        let mut keys = Vec::with_capacity(map.len());
+        let mut stream = map.stream();
+        while let Some((key, _)) = stream.next() {
+            keys.push(key.to_vec());
+        }
+        Filter::new(keys.iter().map(Vec::as_slice), keys.len())
+    }
+
+    #[inline]
+    fn positions(&self, hash: u64) -> (u64, u64) {
+        // splitmix64's finalizer spreads FNV's weak high bits.
+        let mut z = hash.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z & self.mask, (z >> 32) & self.mask)
+    }
+
+    #[inline]
+    fn may_contain(&self, hash: u64) -> bool {
+        let (a, b) = self.positions(hash);
+        self.bits[(a / 64) as usize] >> (a % 64) & 1 != 0
+            && self.bits[(b / 64) as usize] >> (b % 64) & 1 != 0
+    }
+}
+
+/// An FST set with its filter.
+#[derive(Clone)]
+struct WordSet {
+    set: fst::Set<Bytes>,
+    filter: Filter,
+}
+
+impl WordSet {
+    fn new(set: fst::Set<Bytes>) -> WordSet {
+        let filter = Filter::from_set(&set);
+        WordSet { set, filter }
+    }
+
+    #[inline]
+    fn contains(&self, key: &str, hash: u64) -> bool {
+        self.filter.may_contain(hash) && self.set.contains(key)
+    }
+}
 
 /// Which lexicon files to use instead of the embedded ones; `None` keeps
 /// the embedded lexicon. A path ending in `.fst` is read as a prebuilt FST
@@ -72,9 +162,9 @@ pub struct LexiconFiles {
 /// The lexicons a [`Stemmer`](crate::Stemmer) consults.
 #[derive(Clone)]
 pub struct Lexicons {
-    stems: fst::Set<Bytes>,
-    stopwords: fst::Set<Bytes>,
-    protected: fst::Set<Bytes>,
+    stems: WordSet,
+    stopwords: WordSet,
+    protected: WordSet,
     exceptions: FormMap,
     verbs: FormMap,
 }
@@ -82,9 +172,9 @@ pub struct Lexicons {
 impl std::fmt::Debug for Lexicons {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicons")
-            .field("stems", &self.stems.len())
-            .field("stopwords", &self.stopwords.len())
-            .field("protected", &self.protected.len())
+            .field("stems", &self.stems.set.len())
+            .field("stopwords", &self.stopwords.set.len())
+            .field("protected", &self.protected.set.len())
             .field("exceptions", &self.exceptions.map.len())
             .field("verbs", &self.verbs.map.len())
             .finish()
@@ -96,6 +186,7 @@ impl std::fmt::Debug for Lexicons {
 struct FormMap {
     map: fst::Map<Bytes>,
     targets: Arc<StemTable>,
+    filter: Filter,
 }
 
 /// A sorted list of strings in one buffer, indexed by ordinal.
@@ -133,13 +224,13 @@ impl Lexicons {
     pub fn load(files: &LexiconFiles) -> Result<Lexicons, Error> {
         let mut lexicons = Lexicons::clone(&EMBEDDED);
         if let Some(path) = &files.stems {
-            lexicons.stems = load_set(path)?;
+            lexicons.stems = WordSet::new(load_set(path)?);
         }
         if let Some(path) = &files.stopwords {
-            lexicons.stopwords = load_set(path)?;
+            lexicons.stopwords = WordSet::new(load_set(path)?);
         }
         if let Some(path) = &files.protected {
-            lexicons.protected = load_set(path)?;
+            lexicons.protected = WordSet::new(load_set(path)?);
         }
         if let Some(path) = &files.exceptions {
             lexicons.exceptions = load_form_map(path)?;
@@ -153,40 +244,65 @@ impl Lexicons {
     /// Whether `key` (in key form) is a known stem.
     #[inline]
     pub fn is_stem(&self, key: &str) -> bool {
-        self.stems.contains(key)
+        self.stems.contains(key, fnv(FNV_START, key.as_bytes()))
+    }
+
+    /// [`is_stem`](Self::is_stem) with the key's hash already computed.
+    #[inline]
+    pub(crate) fn is_stem_hashed(&self, key: &str, hash: u64) -> bool {
+        self.stems.contains(key, hash)
+    }
+
+    /// Whether `hash` may be the hash of a known stem: a cheap test that
+    /// only rules out.
+    #[inline]
+    pub(crate) fn may_be_stem(&self, hash: u64) -> bool {
+        self.stems.filter.may_contain(hash)
     }
 
     /// Whether `key` is a stopword.
     #[inline]
     pub fn is_stopword(&self, key: &str) -> bool {
-        self.stopwords.contains(key)
+        self.stopwords.contains(key, fnv(FNV_START, key.as_bytes()))
     }
 
     /// Whether `key` is protected from stemming.
     #[inline]
     pub fn is_protected(&self, key: &str) -> bool {
-        self.protected.contains(key)
+        self.protected.contains(key, fnv(FNV_START, key.as_bytes()))
     }
 
     /// The stem an exception maps `key` to.
     #[inline]
     pub fn exception(&self, key: &str) -> Option<&str> {
-        self.exceptions.get(key)
+        self.exceptions.get(key, fnv(FNV_START, key.as_bytes()))
+    }
+
+    /// [`exception`](Self::exception) with the key's hash already computed.
+    #[inline]
+    pub(crate) fn exception_hashed(&self, key: &str, hash: u64) -> Option<&str> {
+        self.exceptions.get(key, hash)
     }
 
     /// The lemma of the verb form `key`.
     #[inline]
     pub fn verb_lemma(&self, key: &str) -> Option<&str> {
-        self.verbs.get(key)
+        self.verbs.get(key, fnv(FNV_START, key.as_bytes()))
+    }
+
+    /// [`verb_lemma`](Self::verb_lemma) with the key's hash already computed.
+    #[inline]
+    pub(crate) fn verb_lemma_hashed(&self, key: &str, hash: u64) -> Option<&str> {
+        self.verbs.get(key, hash)
     }
 
     /// The number of entries: stems, stopwords, protected words,
     /// exceptions, verb forms.
     pub fn sizes(&self) -> [usize; 5] {
         [
-            self.stems.len(),
-            self.stopwords.len(),
-            self.protected.len(),
+            self.stems.set.len(),
+            self.stopwords.set.len(),
+            self.protected.set.len(),
             self.exceptions.map.len(),
             self.verbs.map.len(),
         ]
@@ -194,8 +310,16 @@ impl Lexicons {
 }
 
 impl FormMap {
+    fn new(map: fst::Map<Bytes>, targets: Arc<StemTable>) -> FormMap {
+        let filter = Filter::from_map(&map);
+        FormMap { map, targets, filter }
+    }
+
     #[inline]
-    fn get(&self, key: &str) -> Option<&str> {
+    fn get(&self, key: &str, hash: u64) -> Option<&str> {
+        if !self.filter.may_contain(hash) {
+            return None;
+        }
         self.map.get(key).and_then(|ordinal| self.targets.get(ordinal))
     }
 }
@@ -319,10 +443,7 @@ fn load_form_map(path: &Path) -> Result<FormMap, Error> {
         builder.insert(form, ordinal).map_err(|e| lexicon_error(path, None, e.to_string()))?;
     }
     let bytes = builder.into_inner().map_err(|e| lexicon_error(path, None, e.to_string()))?;
-    Ok(FormMap {
-        map: fst::Map::new(Bytes::Owned(bytes)).expect("just built"),
-        targets: Arc::new(table),
-    })
+    Ok(FormMap::new(fst::Map::new(Bytes::Owned(bytes)).expect("just built"), Arc::new(table)))
 }
 
 fn targets_ordinal(table: &StemTable, stem: &str) -> u64 {

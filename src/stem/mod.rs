@@ -31,7 +31,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use self::affixes::*;
-use self::lexicons::{KEY_NORMALIZER, LexiconFiles, Lexicons};
+use self::lexicons::{FNV_START, KEY_NORMALIZER, LexiconFiles, Lexicons, fnv};
 use crate::error::Error;
 
 /// How the stemmer cuts.
@@ -68,6 +68,23 @@ impl Default for StemmerConfig {
         }
     }
 }
+
+/// One split of a word: `key[start..end]` is the stem, `len` characters.
+/// Compact, since a few hundred are laid out per word.
+#[derive(Clone, Copy, Default)]
+struct Candidate {
+    start: u16,
+    end: u16,
+    len: u8,
+    /// Only tried after every other split (the accusative alef).
+    weak: bool,
+    /// After the future particle: a verb.
+    verb: bool,
+}
+
+/// Words longer than this (in bytes) get only the fallback cut: no real
+/// word comes near it, and it keeps candidate offsets small.
+const MAX_LEXICON_WORD: usize = 128;
 
 /// What decided a word's stem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -214,37 +231,36 @@ impl Stemmer {
     fn lexicon<'k>(&self, key: &'k str) -> Analysis<'k> {
         let lex = &*self.lexicons;
         // Protected, possibly after a conjunction or preposition.
-        for (prefix, kind) in std::iter::once(("", PrefixKind::Clitic)).chain(PREFIXES) {
-            if kind != PrefixKind::Clitic {
-                continue;
+        let clitics =
+            prefixes_starting_like(key).iter().filter(|(_, kind)| *kind == PrefixKind::Clitic);
+        for &(prefix, _) in std::iter::once(&("", PrefixKind::Clitic)).chain(clitics) {
+            if has_prefix(key, prefix) && lex.is_protected(&key[prefix.len()..]) {
+                return split(key, prefix.len(), key.len(), Decision::Protected);
             }
-            if let Some(rest) = key.strip_prefix(prefix) {
-                if lex.is_protected(rest) {
-                    return split(key, prefix.len(), key.len(), Decision::Protected);
-                }
-            }
+        }
+        if key.len() > MAX_LEXICON_WORD {
+            return self.fallback(key);
         }
         // Every legal split, longest stem first. The affixes that match
         // are found once; their combinations are then checked for legality.
         let mut prefixes = [("", PrefixKind::Clitic); 8];
         let mut n_prefixes = 1;
-        for (prefix, kind) in PREFIXES {
-            if n_prefixes < prefixes.len() && key.starts_with(prefix) {
+        for &(prefix, kind) in prefixes_starting_like(key) {
+            if n_prefixes < prefixes.len() && has_prefix(key, prefix) {
                 prefixes[n_prefixes] = (prefix, kind);
                 n_prefixes += 1;
             }
         }
-        let mut suffixes: [Option<&Suffix>; 16] = [None; 16];
+        let mut suffixes: [Option<&Suffix>; 24] = [None; 24];
         let mut n_suffixes = 1;
-        for suffix in SUFFIXES.iter() {
-            if n_suffixes < suffixes.len() && key.ends_with(suffix.text.as_str()) {
+        for suffix in suffixes_ending_like(key) {
+            if n_suffixes < suffixes.len() && has_suffix(key, &suffix.text) {
                 suffixes[n_suffixes] = Some(suffix);
                 n_suffixes += 1;
             }
         }
-        // (start, end, weak, verb): a weak split is only tried after every
-        // other; after the future particle, the stem is a verb.
-        let mut candidates: Vec<(usize, usize, bool, bool)> = Vec::with_capacity(32);
+        let mut candidates = [Candidate::default(); 192];
+        let mut n = 0;
         for &(prefix, kind) in &prefixes[..n_prefixes] {
             let after = &key[prefix.len()..];
             if kind == PrefixKind::Future && !starts_imperfect(after) {
@@ -256,54 +272,70 @@ impl Stemmer {
                     Some(s) => (s.text.as_str(), s.weak),
                     None => ("", false),
                 };
-                if after.len() <= text.len() {
+                if after.len() <= text.len() || n == candidates.len() {
                     continue;
                 }
                 let stem = &after[..after.len() - text.len()];
-                if chars(stem) >= 2 {
+                let len = chars(stem);
+                if len >= 2 {
+                    let start = prefix.len() as u16;
+                    let end = start + stem.len() as u16;
                     let verb = kind == PrefixKind::Future;
-                    candidates.push((prefix.len(), prefix.len() + stem.len(), weak, verb));
+                    candidates[n] = Candidate { start, end, len: len as u8, weak, verb };
+                    n += 1;
                 }
             }
         }
-        candidates.sort_by_key(|&(s, e, weak, _)| (weak, std::cmp::Reverse(chars(&key[s..e]))));
+        let candidates = &mut candidates[..n];
+        // Stable: among equals, fewer proclitics first.
+        candidates.sort_by_key(|c| (c.weak, std::cmp::Reverse(c.len)));
         // First pass: exceptions and stems (and, after the future particle,
-        // verb forms), longest stem first.
-        for &(start, end, _, verb) in &candidates {
+        // verb forms), longest stem first. Each lookup is behind a Bloom
+        // filter, so most misses cost a hash and two bit tests.
+        for c in candidates.iter() {
+            let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
-            if verb {
-                if let Some(lemma) = lex.verb_lemma(stem) {
+            let hash = fnv(FNV_START, stem.as_bytes());
+            if c.verb {
+                if let Some(lemma) = lex.verb_lemma_hashed(stem, hash) {
                     return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
                 }
             }
-            if let Some(target) = lex.exception(stem) {
+            if let Some(target) = lex.exception_hashed(stem, hash) {
                 return owned(key, start, end, target.to_string(), Decision::Exception);
             }
             // The feminine plural ات replaces teh marbuta (مكتبات is the
             // plural of مكتبة, not of مكتب): its singular comes first.
-            let feminine_plural = key[end..].starts_with(FEMININE_PLURAL);
-            if feminine_plural {
+            let with_teh_marbuta = fnv(hash, TEH_MARBUTA_KEY.as_bytes());
+            if has_prefix(&key[end..], FEMININE_PLURAL) && lex.may_be_stem(with_teh_marbuta) {
                 let singular = format!("{stem}{TEH_MARBUTA_KEY}");
-                if lex.is_stem(&singular) {
+                if lex.is_stem_hashed(&singular, with_teh_marbuta) {
                     return owned(key, start, end, singular, Decision::KnownStem);
                 }
             }
-            if lex.is_stem(stem) {
+            if lex.is_stem_hashed(stem, hash) {
                 return split(key, start, end, Decision::KnownStem);
             }
             // Teh marbuta written ت before a suffix: مدرست|ه → مدرسه.
             if end < key.len() && stem.ends_with(TEH) {
-                let restored = format!("{}{TEH_MARBUTA_KEY}", &stem[..stem.len() - TEH.len_utf8()]);
-                if lex.is_stem(&restored) {
-                    return owned(key, start, end, restored, Decision::KnownStem);
+                let base = &stem[..stem.len() - TEH.len_utf8()];
+                let restored_hash =
+                    fnv(fnv(FNV_START, base.as_bytes()), TEH_MARBUTA_KEY.as_bytes());
+                if lex.may_be_stem(restored_hash) {
+                    let restored = format!("{base}{TEH_MARBUTA_KEY}");
+                    if lex.is_stem_hashed(&restored, restored_hash) {
+                        return owned(key, start, end, restored, Decision::KnownStem);
+                    }
                 }
             }
         }
         // Second pass: verb forms. After the stems, so that a noun never
         // reads as a verb (and a known stem under a past-tense ت beats a
         // longer verb form: وأكدت is و + أكد + ت).
-        for &(start, end, _, _) in &candidates {
-            if let Some(lemma) = lex.verb_lemma(&key[start..end]) {
+        for c in candidates.iter() {
+            let (start, end) = (c.start as usize, c.end as usize);
+            let stem = &key[start..end];
+            if let Some(lemma) = lex.verb_lemma_hashed(stem, fnv(FNV_START, stem.as_bytes())) {
                 return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
             }
         }

@@ -216,3 +216,67 @@ fn help_shows_examples() {
     assert!(help.contains("Examples:") && help.contains("--preset"), "{help}");
     let _ = Path::new("");
 }
+
+/// What the library gives for each line: stems joined by single spaces.
+fn library_stems(text: &str, mode: sarf::StemMode) -> String {
+    let analyzer = sarf::Analyzer::new(sarf::Normalizer::default(), sarf::Stemmer::with_mode(mode));
+    text.split_inclusive('\n')
+        .map(|line| {
+            let body = line.trim_end_matches('\n');
+            let stems: Vec<String> =
+                analyzer.analyze(body).into_iter().map(|t| t.stem.into_owned()).collect();
+            format!("{}{}", stems.join(" "), &line[body.len()..])
+        })
+        .collect()
+}
+
+#[test]
+fn stem_output_equals_the_library_line_by_line() {
+    let fixture = data("news-ar.txt");
+    let text = read_data("news-ar.txt");
+    for (mode, flag) in [(sarf::StemMode::Lexicon, "lexicon"), (sarf::StemMode::Light, "light")] {
+        let out = run(&["stem", "--mode", flag, fixture.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let got = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(got.lines().count(), text.lines().count(), "one output line per input line");
+        assert_eq!(got, library_stems(&text, mode), "{flag}");
+    }
+}
+
+#[test]
+fn stem_keeps_line_endings_and_drops_stopwords_on_request() {
+    let out = run_stdin(&["stem"], "والكتاب الذي\r\nبالمدرسة\n".as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "كتاب الذي\r\nمدرسه\n");
+    let out = run_stdin(&["stem", "--drop-stopwords"], "والكتاب الذي\n".as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "كتاب\n");
+}
+
+#[test]
+fn stem_with_custom_and_compiled_lexicons() {
+    let dir = tempfile::tempdir().unwrap();
+    let stems = dir.path().join("stems.txt");
+    std::fs::write(&stems, "زغلب\n").unwrap();
+    let out = run_stdin(&["stem", "--stems", stems.to_str().unwrap()], "وزغلبهم\n".as_bytes());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "زغلب\n", "{}", stderr(&out));
+
+    let fst = dir.path().join("stems.fst");
+    let out = run(&["dict", "compile", stems.to_str().unwrap(), "-o", fst.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run_stdin(&["stem", "--stems", fst.to_str().unwrap()], "وزغلبهم\n".as_bytes());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "زغلب\n", "{}", stderr(&out));
+
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "زغلب\nزغلب\n").unwrap();
+    let out = run_stdin(&["stem", "--stems", bad.to_str().unwrap()], b"x\n");
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(message.contains("bad.txt") && message.contains("line 2"), "{message}");
+}
+
+#[test]
+fn tokenize_raw_and_normalized() {
+    let out = run_stdin(&["tokenize", "--raw"], "قالَ: «الكتابُ» 3.5\n".as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "قالَ الكتابُ 3.5\n");
+    let out = run_stdin(&["tokenize"], "قالَ: «الكتابُ» ٣٫٥\n".as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "قال الكتاب 3.5\n");
+}

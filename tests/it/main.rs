@@ -6,6 +6,7 @@ mod cli;
 mod golden;
 mod properties;
 mod rules;
+mod stem;
 
 use std::path::{Path, PathBuf};
 
