@@ -294,3 +294,25 @@ fn offsets_map_words_back_to_the_original() {
         assert_eq!(&original[range], want, "word {word}");
     }
 }
+
+#[test]
+fn many_same_length_replacements_with_deletions_between() {
+    // More than the 32 patches the writer holds back, interleaved with
+    // deletions and ASCII, in one call: the batching must not lose or
+    // misplace any of them.
+    let unit = "أة ى\u{0640}ک\u{064E}x";
+    let input = unit.repeat(100);
+    let expected = "اه يكx".repeat(100);
+    let n = Normalizer::default();
+    assert_eq!(n.normalize(&input), expected);
+    let mut out = String::from("prefix:");
+    n.normalize_into(&input, &mut out);
+    assert_eq!(out, format!("prefix:{expected}"));
+    let trace = n.trace(&input);
+    assert_eq!(trace.output(), expected);
+    for change in trace.changes() {
+        let from = &input[change.input.clone()];
+        let to = &expected[change.output.clone()];
+        assert!(from.chars().count() == 1 && to.chars().count() <= 1, "{change:?}: {from:?} -> {to:?}");
+    }
+}
