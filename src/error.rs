@@ -47,6 +47,16 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+    /// A line of input that cannot be processed (malformed JSON Lines, a
+    /// field that is not a string).
+    BadLine {
+        /// The input file (`None` for stdin).
+        path: Option<PathBuf>,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
     /// Input that is not valid UTF-8.
     InvalidUtf8 {
         /// The input file (`None` for stdin).
@@ -92,6 +102,17 @@ impl Error {
         Error { kind: ErrorKind::Lexicon { path: path.to_path_buf(), line, message } }
     }
 
+    /// A line of input that cannot be processed, for callers that parse
+    /// lines themselves (the binary's JSON Lines mode).
+    pub fn bad_line(path: Option<&Path>, line: u64, message: String) -> Error {
+        Error { kind: ErrorKind::BadLine { path: path.map(Path::to_path_buf), line, message } }
+    }
+
+    /// A usage error: options that cannot be combined, a missing option.
+    pub fn usage(message: &str) -> Error {
+        Error { kind: ErrorKind::Config { path: None, message: message.to_string() } }
+    }
+
     pub(crate) fn invalid_utf8(path: Option<&Path>, line: u64, byte_offset: u64) -> Error {
         Error {
             kind: ErrorKind::InvalidUtf8 { path: path.map(Path::to_path_buf), line, byte_offset },
@@ -130,6 +151,9 @@ impl fmt::Display for Error {
             }
             ErrorKind::Lexicon { path, line: None, message } => {
                 write!(f, "invalid lexicon {}: {message}", path.display())
+            }
+            ErrorKind::BadLine { path, line, message } => {
+                write!(f, "bad line in {} at line {line}: {message}", Input(path.as_deref()))
             }
             ErrorKind::InvalidUtf8 { path, line, byte_offset } => write!(
                 f,

@@ -1,65 +1,370 @@
-//! The input/output loop shared by the text commands: read each input in
-//! blocks of whole lines, turn each block into output text, write it.
+//! The input/output engine shared by the text commands: inputs (files,
+//! directories, stdin, `.gz`/`.zst`) read in blocks of whole lines, blocks
+//! transformed in parallel on rayon's pool, results written in input order,
+//! atomically, with statistics and a progress bar.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use clap::Args;
-use sarf::Error;
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use sarf::bulk::{Block, DEFAULT_BLOCK_SIZE, LineBlocks};
+use sarf::{Error, RuleCounts};
+use serde::Serialize;
 
 use super::output::Output;
 
-/// Where text comes from and goes to.
+/// How input lines are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text, one document per line.
+    Text,
+    /// JSON Lines: only the `--field` string fields are rewritten.
+    Jsonl,
+}
+
+/// Where text comes from and goes to, and how the run reports.
 #[derive(Args, Debug)]
 pub struct IoArgs {
     /// Write to this file (atomically: a temporary file renamed into place
-    /// on success) instead of stdout.
+    /// on success), or to this directory when an input is a directory.
+    /// A name ending in .gz or .zst is compressed.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+    /// Rewrite each input file in place (atomically).
+    #[arg(long, conflicts_with = "output")]
+    pub in_place: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
     #[arg(long)]
     pub lossy: bool,
-    /// Input files; none or `-` reads stdin.
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Input format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// With --format jsonl: a field to rewrite (repeatable; default: text).
+    #[arg(long = "field", value_name = "NAME")]
+    pub fields: Vec<String>,
+    /// Carry on past malformed JSON lines and non-string fields, keeping
+    /// them unchanged, and count them.
+    #[arg(long)]
+    pub skip_bad_lines: bool,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print a summary on stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
+    /// Write the summary as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub stats_json: Option<PathBuf>,
+    /// Input files or directories (walked recursively); none or `-` reads stdin.
+    /// Files ending in .gz or .zst are decompressed.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 }
 
-/// Runs `transform` over every block of every input, appending to a reused
-/// output buffer, and writes the results in order.
-pub fn process(args: &IoArgs, mut transform: impl FnMut(&str, &mut String)) -> Result<(), Error> {
+impl IoArgs {
+    /// The JSON fields to rewrite.
+    pub fn fields(&self) -> Vec<String> {
+        if self.fields.is_empty() { vec!["text".to_string()] } else { self.fields.clone() }
+    }
+
+    /// Whether rule counts are wanted.
+    pub fn wants_counts(&self) -> bool {
+        self.stats || self.stats_json.is_some()
+    }
+}
+
+/// What a block transform reports besides its text.
+#[derive(Default, Debug)]
+pub struct BlockReport {
+    pub counts: RuleCounts,
+    pub bad_lines: u64,
+}
+
+/// The run's summary, for `--stats` and `--stats-json`.
+#[derive(Default, Serialize)]
+struct Summary {
+    files: u64,
+    bytes_in: u64,
+    bytes_out: u64,
+    lines: u64,
+    invalid_utf8_replaced: u64,
+    bad_lines_skipped: u64,
+    seconds: f64,
+    megabytes_per_second: f64,
+    rule_changes: RuleCounts,
+}
+
+/// A block transform: text of whole lines in, text out. `first_line` is the
+/// block's first line number, for error messages.
+pub trait Transform: Sync {
+    fn apply(
+        &self,
+        text: &str,
+        first_line: u64,
+        input: Option<&Path>,
+        out: &mut String,
+        report: &mut BlockReport,
+    ) -> Result<(), Error>;
+}
+
+/// One unit of work: an input file (or stdin) and where its output goes.
+struct Job {
+    input: Option<PathBuf>,
+}
+
+/// Runs `transform` over every input and writes the results.
+pub fn process(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
+    let jobs = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::from_io(None, std::io::Error::other(e.to_string())))?;
+    pool.install(|| run(args, transform))
+}
+
+fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
+    let started = Instant::now();
     let inputs: Vec<PathBuf> =
         if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
-    refuse_overwriting_an_input(args.output.as_deref(), &inputs)?;
-    let mut output = Output::open(args.output.as_deref())?;
-    let mut out = String::new();
-    let mut block = Block::default();
-    for input in &inputs {
-        let (reader, name): (Box<dyn Read>, Option<&Path>) = if input == Path::new("-") {
-            (Box::new(std::io::stdin().lock()), None)
-        } else {
-            let file = File::open(input).map_err(|e| Error::from_io(Some(input), e))?;
-            (Box::new(file), Some(input.as_path()))
+    let mut summary = Summary::default();
+    let total_bytes: u64 =
+        inputs.iter().filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let progress = progress_bar(args, total_bytes);
+
+    let has_dir = inputs.iter().any(|p| p.is_dir());
+    if has_dir || args.in_place {
+        // One output per input file: files run in parallel, each on its own.
+        let Some(out_dir) =
+            args.output.as_deref().or(if args.in_place { Some(Path::new("")) } else { None })
+        else {
+            return Err(usage("a directory input needs --output DIR (or --in-place)"));
         };
-        let mut blocks = LineBlocks::new(reader, name, DEFAULT_BLOCK_SIZE);
-        while blocks.next_into(&mut block)? {
-            out.clear();
-            if args.lossy {
-                transform(&block.to_str_lossy().0, &mut out);
-            } else {
-                transform(block.as_str(name)?, &mut out);
+        let mut pairs = Vec::new();
+        for input in &inputs {
+            if input == Path::new("-") {
+                return Err(usage("stdin cannot be combined with a directory input or --in-place"));
             }
-            output.write_all(out.as_bytes()).map_err(|e| Error::from_io(output.path(), e))?;
+            collect_files(input, input, out_dir, args.in_place, &mut pairs)?;
+        }
+        for (input, output) in &pairs {
+            refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
+        }
+        let results: Vec<Result<Summary, Error>> = pairs
+            .par_iter()
+            .map(|(input, output)| {
+                if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::from_io(Some(parent), e))?;
+                }
+                let mut one = Summary::default();
+                let mut out = Output::open(Some(output))?;
+                copy_through(
+                    args,
+                    transform,
+                    &Job { input: Some(input.clone()) },
+                    &mut out,
+                    &mut one,
+                    &progress,
+                    false,
+                )?;
+                out.commit()?;
+                Ok(one)
+            })
+            .collect();
+        for result in results {
+            merge(&mut summary, result?);
+        }
+    } else {
+        refuse_overwriting_an_input(args.output.as_deref(), &inputs, false)?;
+        let mut out = Output::open(args.output.as_deref())?;
+        for input in &inputs {
+            let job = Job { input: (input != Path::new("-")).then(|| input.clone()) };
+            copy_through(args, transform, &job, &mut out, &mut summary, &progress, true)?;
+        }
+        out.commit()?;
+    }
+    progress.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.megabytes_per_second = summary.bytes_in as f64 / 1e6 / summary.seconds.max(1e-9);
+    report(args, &summary)
+}
+
+fn usage(message: &str) -> Error {
+    Error::from_io(None, std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string()))
+}
+
+fn merge(total: &mut Summary, one: Summary) {
+    total.files += one.files;
+    total.bytes_in += one.bytes_in;
+    total.bytes_out += one.bytes_out;
+    total.lines += one.lines;
+    total.invalid_utf8_replaced += one.invalid_utf8_replaced;
+    total.bad_lines_skipped += one.bad_lines_skipped;
+    total.rule_changes.merge(&one.rule_changes);
+}
+
+/// The files under `path` (itself if a file), with their output paths:
+/// mirrored under `out_dir`, or the file itself for `--in-place`.
+fn collect_files(
+    root: &Path,
+    path: &Path,
+    out_dir: &Path,
+    in_place: bool,
+    pairs: &mut Vec<(PathBuf, PathBuf)>,
+) -> Result<(), Error> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::from_io(Some(path), e))?;
+    if meta.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| Error::from_io(Some(path), e))?
+            .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::from_io(Some(path), e)))
+            .collect::<Result<_, _>>()?;
+        entries.sort();
+        for entry in entries {
+            collect_files(root, &entry, out_dir, in_place, pairs)?;
+        }
+    } else {
+        let output = if in_place {
+            path.to_path_buf()
+        } else if root.is_dir() {
+            out_dir.join(path.strip_prefix(root).unwrap_or(path))
+        } else {
+            out_dir.join(path.file_name().unwrap_or_default())
+        };
+        pairs.push((path.to_path_buf(), output));
+    }
+    Ok(())
+}
+
+fn open_input(path: Option<&Path>) -> Result<Box<dyn Read + Send>, Error> {
+    let Some(path) = path else { return Ok(Box::new(std::io::stdin())) };
+    let file = File::open(path).map_err(|e| Error::from_io(Some(path), e))?;
+    let name = path.to_string_lossy();
+    Ok(if name.ends_with(".gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file)))
+    } else if name.ends_with(".zst") {
+        Box::new(zstd::Decoder::new(file).map_err(|e| Error::from_io(Some(path), e))?)
+    } else {
+        Box::new(file)
+    })
+}
+
+/// Reads one input in batches of blocks, transforms each batch in
+/// parallel (when `parallel`), and writes the results in order.
+fn copy_through(
+    args: &IoArgs,
+    transform: &impl Transform,
+    job: &Job,
+    out: &mut Output,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+    parallel: bool,
+) -> Result<(), Error> {
+    let name = job.input.as_deref();
+    let mut blocks = LineBlocks::new(open_input(name)?, name, DEFAULT_BLOCK_SIZE);
+    // A batch of two blocks per worker: memory stays at a few MB per
+    // thread whatever the input size (plus the longest line).
+    let batch_size = if parallel { 2 * rayon::current_num_threads() } else { 1 };
+    // Input blocks and output buffers are reused from batch to batch.
+    let mut batch: Vec<Block> = (0..batch_size).map(|_| Block::default()).collect();
+    let mut outputs: Vec<String> = vec![String::new(); batch_size];
+    summary.files += 1;
+    loop {
+        let mut n = 0;
+        while n < batch_size && blocks.next_into(&mut batch[n])? {
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(());
+        }
+        let results: Vec<Result<(BlockReport, u64), Error>> = batch[..n]
+            .par_iter()
+            .zip(outputs[..n].par_iter_mut())
+            .map(|(block, text_out)| {
+                text_out.clear();
+                let mut report = BlockReport::default();
+                let (text, replaced) = if args.lossy {
+                    block.to_str_lossy()
+                } else {
+                    (std::borrow::Cow::Borrowed(block.as_str(name)?), 0)
+                };
+                transform.apply(&text, block.line, name, text_out, &mut report)?;
+                Ok((report, replaced))
+            })
+            .collect();
+        for ((block, text), result) in batch.iter().zip(&outputs).zip(results) {
+            let (report, replaced) = result?;
+            out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
+            summary.bytes_in += block.bytes.len() as u64;
+            summary.bytes_out += text.len() as u64;
+            summary.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+            summary.invalid_utf8_replaced += replaced;
+            summary.bad_lines_skipped += report.bad_lines;
+            summary.rule_changes.merge(&report.counts);
+            progress.inc(block.bytes.len() as u64);
         }
     }
-    output.commit()
+}
+
+fn progress_bar(args: &IoArgs, total: u64) -> ProgressBar {
+    if args.quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn report(args: &IoArgs, summary: &Summary) -> Result<(), Error> {
+    if args.stats {
+        let mut text = format!(
+            "sarf: {} file(s), {} lines, {} -> {} bytes in {:.2} s ({:.1} MB/s)",
+            summary.files,
+            summary.lines,
+            summary.bytes_in,
+            summary.bytes_out,
+            summary.seconds,
+            summary.megabytes_per_second
+        );
+        if summary.invalid_utf8_replaced > 0 {
+            text.push_str(&format!(
+                ", {} invalid UTF-8 sequences replaced",
+                summary.invalid_utf8_replaced
+            ));
+        }
+        if summary.bad_lines_skipped > 0 {
+            text.push_str(&format!(", {} bad lines kept unchanged", summary.bad_lines_skipped));
+        }
+        eprintln!("{text}");
+        for (rule, n) in summary.rule_changes.iter() {
+            eprintln!("  {:<20} {n:>12}  {}", rule.name(), rule.description());
+        }
+    }
+    if let Some(path) = &args.stats_json {
+        let json = serde_json::to_string_pretty(summary).expect("summary serializes");
+        let mut out = Output::open(Some(path))?;
+        out.write_all(json.as_bytes()).map_err(|e| Error::from_io(Some(path), e))?;
+        out.commit()?;
+    }
+    Ok(())
 }
 
 /// Calls `line` for each line of `text` without its line ending, then
 /// appends that ending (LF, CRLF or none) to `out`.
-pub fn for_each_line(text: &str, out: &mut String, mut line: impl FnMut(&str, &mut String)) {
-    for raw in text.split_inclusive('\n') {
+pub fn for_each_line<E>(
+    text: &str,
+    out: &mut String,
+    mut line: impl FnMut(u64, &str, &mut String) -> Result<(), E>,
+) -> Result<(), E> {
+    for (n, raw) in text.split_inclusive('\n').enumerate() {
         let (body, ending) = match raw.strip_suffix("\r\n") {
             Some(body) => (body, "\r\n"),
             None => match raw.strip_suffix('\n') {
@@ -67,13 +372,22 @@ pub fn for_each_line(text: &str, out: &mut String, mut line: impl FnMut(&str, &m
                 None => (raw, ""),
             },
         };
-        line(body, out);
+        line(n as u64, body, out)?;
         out.push_str(ending);
     }
+    Ok(())
 }
 
-/// An output path that names one of the inputs would destroy it.
-fn refuse_overwriting_an_input(output: Option<&Path>, inputs: &[PathBuf]) -> Result<(), Error> {
+/// An output path that names one of the inputs would destroy it, unless
+/// that is what `--in-place` asks for.
+fn refuse_overwriting_an_input(
+    output: Option<&Path>,
+    inputs: &[PathBuf],
+    in_place: bool,
+) -> Result<(), Error> {
+    if in_place {
+        return Ok(());
+    }
     let Some(output) = output.filter(|p| *p != Path::new("-")) else { return Ok(()) };
     let Ok(target) = output.canonicalize() else { return Ok(()) };
     for input in inputs {
@@ -82,7 +396,7 @@ fn refuse_overwriting_an_input(output: Option<&Path>, inputs: &[PathBuf]) -> Res
                 Some(output),
                 std::io::Error::new(
                     std::io::ErrorKind::AlreadyExists,
-                    "output is also an input; refusing to overwrite it",
+                    "output is also an input; refusing to overwrite it (use --in-place)",
                 ),
             ));
         }

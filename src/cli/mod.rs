@@ -3,6 +3,7 @@
 
 mod dict;
 mod io;
+mod jsonl;
 mod normalize;
 mod output;
 mod stem;

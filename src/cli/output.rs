@@ -1,8 +1,10 @@
-//! Where results go: stdout, or a file written atomically.
+//! Where results go: stdout, or a file written atomically (and compressed
+//! when its name ends in .gz or .zst).
 //!
 //! A file output is written to a temporary file beside the target and
 //! renamed over it only when everything succeeded, so an error or an
-//! interruption never leaves a truncated file looking finished.
+//! interruption never leaves a truncated file looking finished, and an
+//! existing file is only replaced by a complete one.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -10,13 +12,20 @@ use std::path::{Path, PathBuf};
 
 use sarf::Error;
 
+const BUFFER: usize = 1 << 20;
+
+/// The bytes' way into the temporary file.
+pub enum Sink {
+    Plain(BufWriter<File>),
+    Gzip(flate2::write::GzEncoder<BufWriter<File>>),
+    Zstd(zstd::Encoder<'static, BufWriter<File>>),
+}
+
 /// An output stream; call [`Output::commit`] when done.
 pub enum Output {
     Stdout(BufWriter<io::Stdout>),
-    File { writer: BufWriter<File>, temp: PathBuf, target: PathBuf, committed: bool },
+    File { sink: Option<Sink>, temp: PathBuf, target: PathBuf },
 }
-
-const BUFFER: usize = 1 << 20;
 
 impl Output {
     /// Opens `path` for writing (`None` or `-` is stdout).
@@ -30,13 +39,16 @@ impl Output {
         };
         let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
         let temp = dir.join(format!(".{name}.sarf-{}.tmp", std::process::id()));
-        let file = File::create(&temp).map_err(|e| sarf::Error::from_io(Some(&temp), e))?;
-        Ok(Output::File {
-            writer: BufWriter::with_capacity(BUFFER, file),
-            temp,
-            target: target.to_path_buf(),
-            committed: false,
-        })
+        let file = File::create(&temp).map_err(|e| Error::from_io(Some(&temp), e))?;
+        let writer = BufWriter::with_capacity(BUFFER, file);
+        let sink = if name.ends_with(".gz") {
+            Sink::Gzip(flate2::write::GzEncoder::new(writer, flate2::Compression::default()))
+        } else if name.ends_with(".zst") {
+            Sink::Zstd(zstd::Encoder::new(writer, 3).map_err(|e| Error::from_io(Some(target), e))?)
+        } else {
+            Sink::Plain(writer)
+        };
+        Ok(Output::File { sink: Some(sink), temp, target: target.to_path_buf() })
     }
 
     /// The file being written, for error messages.
@@ -50,20 +62,32 @@ impl Output {
     pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.write_all(bytes),
-            Output::File { writer, .. } => writer.write_all(bytes),
+            Output::File { sink: Some(Sink::Plain(w)), .. } => w.write_all(bytes),
+            Output::File { sink: Some(Sink::Gzip(w)), .. } => w.write_all(bytes),
+            Output::File { sink: Some(Sink::Zstd(w)), .. } => w.write_all(bytes),
+            Output::File { sink: None, .. } => Err(io::Error::other("output already committed")),
         }
     }
 
-    /// Flushes and, for a file, moves it into place.
+    /// Flushes and, for a file, finishes compression, syncs and moves it
+    /// into place.
     pub fn commit(mut self) -> Result<(), Error> {
         match &mut self {
             Output::Stdout(w) => w.flush().map_err(|e| Error::from_io(None, e)),
-            Output::File { writer, temp, target, committed } => {
+            Output::File { sink, temp, target } => {
                 let io = |e| Error::from_io(Some(target), e);
+                let mut writer = match sink.take() {
+                    Some(Sink::Plain(w)) => w,
+                    Some(Sink::Gzip(w)) => w.finish().map_err(io)?,
+                    Some(Sink::Zstd(w)) => w.finish().map_err(io)?,
+                    None => return Ok(()),
+                };
                 writer.flush().map_err(io)?;
                 writer.get_ref().sync_all().map_err(io)?;
+                drop(writer);
                 std::fs::rename(&*temp, &*target).map_err(io)?;
-                *committed = true;
+                // Renamed: nothing left for `Drop` to remove.
+                temp.clear();
                 Ok(())
             }
         }
@@ -72,8 +96,10 @@ impl Output {
 
 impl Drop for Output {
     fn drop(&mut self) {
-        if let Output::File { temp, committed: false, .. } = self {
-            let _ = std::fs::remove_file(temp);
+        if let Output::File { temp, .. } = self {
+            if !temp.as_os_str().is_empty() {
+                let _ = std::fs::remove_file(&*temp);
+            }
         }
     }
 }

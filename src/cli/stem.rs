@@ -1,12 +1,13 @@
 //! `sarf stem` and `sarf tokenize`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use sarf::{Analyzer, Error, LexiconFiles, Normalizer, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
-use super::io::{IoArgs, for_each_line, process};
+use super::io::{BlockReport, Format, IoArgs, Transform, for_each_line, process};
+use super::jsonl::rewrite_line;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Mode {
@@ -48,6 +49,95 @@ pub struct StemArgs {
     io: IoArgs,
 }
 
+/// One token in `--format jsonl` output.
+#[derive(serde::Serialize)]
+struct JsonToken<'a> {
+    surface: &'a str,
+    start: usize,
+    end: usize,
+    normalized: &'a str,
+    stem: &'a str,
+}
+
+/// What `sarf stem` or `sarf tokenize` writes for each token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emit {
+    Stems,
+    Normalized,
+    Raw,
+}
+
+struct Words<'a> {
+    analyzer: Analyzer,
+    args: &'a IoArgs,
+    fields: Vec<String>,
+    emit: Emit,
+}
+
+impl Words<'_> {
+    /// The words of one line, space-separated.
+    fn line(&self, line: &str, out: &mut String) {
+        let mut first = true;
+        match self.emit {
+            Emit::Raw => {
+                sarf::tokenize::tokenize(line).for_each(|t| push_word(out, &mut first, t.text))
+            }
+            Emit::Normalized => {
+                self.analyzer.for_each_token(line, |t| push_word(out, &mut first, &t.normalized))
+            }
+            Emit::Stems => {
+                self.analyzer.for_each_token(line, |t| push_word(out, &mut first, &t.stem))
+            }
+        }
+    }
+
+    /// A field's tokens as a JSON array with offsets into the field.
+    fn tokens_json(&self, value: &str) -> String {
+        let mut tokens = Vec::new();
+        self.analyzer.for_each_token(value, |t| tokens.push(t));
+        let json: Vec<JsonToken<'_>> = tokens
+            .iter()
+            .map(|t| JsonToken {
+                surface: t.surface,
+                start: t.start,
+                end: t.end,
+                normalized: &t.normalized,
+                stem: if self.emit == Emit::Stems { &t.stem } else { &t.normalized },
+            })
+            .collect();
+        serde_json::to_string(&json).expect("tokens serialize")
+    }
+}
+
+impl Transform for Words<'_> {
+    fn apply(
+        &self,
+        text: &str,
+        first_line: u64,
+        input: Option<&Path>,
+        out: &mut String,
+        report: &mut BlockReport,
+    ) -> Result<(), Error> {
+        for_each_line(text, out, |n, line, out| {
+            if self.args.format == Format::Text {
+                self.line(line, out);
+                return Ok(());
+            }
+            let start = out.len();
+            match rewrite_line(line, &self.fields, out, |value| self.tokens_json(value)) {
+                Ok(()) => Ok(()),
+                Err(_) if self.args.skip_bad_lines => {
+                    out.truncate(start);
+                    out.push_str(line);
+                    report.bad_lines += 1;
+                    Ok(())
+                }
+                Err(message) => Err(Error::bad_line(input, first_line + n, message)),
+            }
+        })
+    }
+}
+
 pub fn run(args: &StemArgs) -> Result<(), Error> {
     let stemmer = Stemmer::new(StemmerConfig {
         mode: match args.mode {
@@ -65,12 +155,8 @@ pub fn run(args: &StemArgs) -> Result<(), Error> {
     })?;
     let normalizer = Normalizer::new(args.normalizer.config()?);
     let analyzer = Analyzer::new(normalizer, stemmer).drop_stopwords(args.drop_stopwords);
-    process(&args.io, |text, out| {
-        for_each_line(text, out, |line, out| {
-            let mut first = true;
-            analyzer.for_each_token(line, |token| push_word(out, &mut first, &token.stem));
-        })
-    })
+    let words = Words { analyzer, args: &args.io, fields: args.io.fields(), emit: Emit::Stems };
+    process(&args.io, &words)
 }
 
 #[derive(Args, Debug)]
@@ -86,16 +172,9 @@ pub struct TokenizeArgs {
 
 pub fn run_tokenize(args: &TokenizeArgs) -> Result<(), Error> {
     let analyzer = Analyzer::new(Normalizer::new(args.normalizer.config()?), Stemmer::default());
-    process(&args.io, |text, out| {
-        for_each_line(text, out, |line, out| {
-            let mut first = true;
-            if args.raw {
-                sarf::tokenize::tokenize(line).for_each(|t| push_word(out, &mut first, t.text));
-            } else {
-                analyzer.for_each_token(line, |t| push_word(out, &mut first, &t.normalized));
-            }
-        })
-    })
+    let emit = if args.raw { Emit::Raw } else { Emit::Normalized };
+    let words = Words { analyzer, args: &args.io, fields: args.io.fields(), emit };
+    process(&args.io, &words)
 }
 
 /// Appends `word`, after a space unless it is the line's first.

@@ -313,6 +313,9 @@ fn many_same_length_replacements_with_deletions_between() {
     for change in trace.changes() {
         let from = &input[change.input.clone()];
         let to = &expected[change.output.clone()];
-        assert!(from.chars().count() == 1 && to.chars().count() <= 1, "{change:?}: {from:?} -> {to:?}");
+        assert!(
+            from.chars().count() == 1 && to.chars().count() <= 1,
+            "{change:?}: {from:?} -> {to:?}"
+        );
     }
 }
