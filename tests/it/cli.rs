@@ -280,3 +280,191 @@ fn tokenize_raw_and_normalized() {
     let out = run_stdin(&["tokenize"], "قالَ: «الكتابُ» ٣٫٥\n".as_bytes());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "قال الكتاب 3.5\n");
 }
+
+#[test]
+fn jobs_one_and_many_give_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Several blocks' worth of lines, so batches really run in parallel.
+    let input = dir.path().join("big.txt");
+    let line = read_data("news-ar.txt");
+    std::fs::write(&input, line.repeat(300)).unwrap();
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "4"] {
+        for command in ["normalize", "stem"] {
+            let out = run(&[command, "-j", jobs, input.to_str().unwrap()]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            outputs.push((command, out.stdout));
+        }
+    }
+    for pair in outputs.chunks(2).skip(1) {
+        assert!(pair[0].1 == outputs[0].1 && pair[1].1 == outputs[1].1, "output differs with -j");
+    }
+    assert_eq!(
+        String::from_utf8(outputs[0].1.clone()).unwrap(),
+        read_data("news-ar.search.txt").repeat(300)
+    );
+}
+
+#[test]
+fn compressed_input_and_output() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let text = read_data("news-ar.txt");
+    let gz = dir.path().join("in.txt.gz");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(text.as_bytes()).unwrap();
+    std::fs::write(&gz, encoder.finish().unwrap()).unwrap();
+    let zst = dir.path().join("in.txt.zst");
+    std::fs::write(&zst, zstd::encode_all(text.as_bytes(), 3).unwrap()).unwrap();
+    let expected = read_data("news-ar.search.txt");
+    for input in [&gz, &zst] {
+        let out = run(&["normalize", input.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{}", input.display());
+    }
+    let out_gz = dir.path().join("out.txt.gz");
+    let out = run(&["normalize", "-o", out_gz.to_str().unwrap(), zst.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut decoded = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(&out_gz).unwrap())
+        .read_to_string(&mut decoded)
+        .unwrap();
+    assert_eq!(decoded, expected);
+    let out_zst = dir.path().join("out.txt.zst");
+    run(&["normalize", "-o", out_zst.to_str().unwrap(), gz.to_str().unwrap()]);
+    assert_eq!(
+        String::from_utf8(zstd::decode_all(std::fs::File::open(&out_zst).unwrap()).unwrap())
+            .unwrap(),
+        expected
+    );
+}
+
+#[test]
+fn directories_are_walked_and_mirrored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("a/b")).unwrap();
+    std::fs::write(input.join("one.txt"), "أ\n").unwrap();
+    std::fs::write(input.join("a/b/two.txt"), "ة\n").unwrap();
+    let output = dir.path().join("out");
+    let out = run(&["normalize", "-o", output.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(output.join("one.txt")).unwrap(), "ا\n");
+    assert_eq!(std::fs::read_to_string(output.join("a/b/two.txt")).unwrap(), "ه\n");
+    // A directory without --output is a clear error.
+    let out = run(&["normalize", input.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--output"), "{}", stderr(&out));
+}
+
+#[test]
+fn in_place_rewrites_atomically_and_keeps_the_input_on_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "أ\n").unwrap();
+    let out = run(&["normalize", "--in-place", good.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), "ا\n");
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"\xD8\xA3\n\xFF\n").unwrap();
+    let out = run(&["normalize", "--in-place", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&bad).unwrap(), b"\xD8\xA3\n\xFF\n", "the input was damaged");
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names.len(), 2, "a temporary file was left behind: {names:?}");
+}
+
+#[test]
+fn jsonl_rewrites_only_the_named_fields() {
+    let input = concat!(
+        r#"{"id": 1, "text": "أَهْلاً", "title": "ة", "n": 2.50}"#,
+        "\n",
+        r#"{"id": 2, "title": "كتاب", "extra": [1, {"a": "ة"}]}"#,
+        "\n",
+    );
+    let out = run_stdin(&["normalize", "--format", "jsonl", "--field", "text"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        concat!(
+            r#"{"id":1,"text":"اهلا","title":"ة","n":2.50}"#,
+            "\n",
+            r#"{"id":2,"title":"كتاب","extra":[1, {"a": "ة"}]}"#,
+            "\n",
+        )
+    );
+    let out = run_stdin(
+        &["normalize", "--format", "jsonl", "--field", "text", "--field", "title"],
+        input.as_bytes(),
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with(r#"{"id":1,"text":"اهلا","title":"ه","n":2.50}"#)
+    );
+}
+
+#[test]
+fn jsonl_bad_lines_are_errors_or_skipped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, "{\"text\": \"أ\"}\n{broken\n{\"text\": 5}\n").unwrap();
+    let out = run(&["normalize", "--format", "jsonl", input.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(
+        message.contains("in.jsonl") && message.contains("line 2") && message.contains("malformed"),
+        "{message}"
+    );
+
+    let stats = dir.path().join("stats.json");
+    let out = run(&[
+        "normalize",
+        "--format",
+        "jsonl",
+        "--skip-bad-lines",
+        "--stats-json",
+        stats.to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "{\"text\":\"ا\"}\n{broken\n{\"text\": 5}\n"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
+    assert_eq!(summary["bad_lines_skipped"], 2);
+    assert_eq!(summary["lines"], 3);
+    assert_eq!(summary["rule_changes"]["alef"], 1);
+}
+
+#[test]
+fn stem_jsonl_gives_tokens_with_offsets() {
+    let out =
+        run_stdin(&["stem", "--format", "jsonl"], "{\"text\": \"والكتابُ جميل\"}\n".as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tokens = line["text"].as_array().unwrap();
+    assert_eq!(tokens[0]["stem"], "كتاب");
+    assert_eq!(tokens[0]["surface"], "والكتابُ");
+    assert_eq!(
+        (tokens[0]["start"].as_u64(), tokens[0]["end"].as_u64()),
+        (Some(0), Some("والكتابُ".len() as u64))
+    );
+    assert_eq!(tokens[1]["normalized"], "جميل");
+}
+
+#[test]
+fn stats_summary_on_stderr_and_lossy_counts() {
+    let out = run_stdin(&["normalize", "--stats", "--lossy"], b"\xD8\xA3\xFF\n");
+    assert!(out.status.success());
+    let message = stderr(&out);
+    assert!(
+        message.contains("1 lines")
+            && message.contains("1 invalid UTF-8")
+            && message.contains("alef"),
+        "{message}"
+    );
+}
