@@ -2,6 +2,7 @@
 //! The text processing itself is the library's.
 
 mod dict;
+mod explain;
 mod io;
 mod jsonl;
 mod normalize;
@@ -22,6 +23,9 @@ Examples:
   sarf stem tests/data/news-ar.txt                 one line of stems per input line
   sarf stem --mode light --drop-stopwords in.txt   light10 stems, stopwords left out
   sarf tokenize --raw in.txt                       tokens as written, space-separated
+  sarf explain 'کتابٌ'                              which rule changed what, and why
+  sarf normalize -j 2 --stats -o out.txt.zst in.txt.gz   compressed in and out, 2 threads
+  sarf normalize --format jsonl --field text --field title docs.jsonl
   sarf dict compile my-stems.txt -o my-stems.fst   a prebuilt lexicon for --stems";
 
 /// Normalize, tokenize and stem Arabic-script text.
@@ -44,6 +48,9 @@ enum Command {
     /// Tokenize text: for each input line, its tokens separated by single spaces.
     #[command(after_help = EXAMPLES)]
     Tokenize(stem::TokenizeArgs),
+    /// Show what the normalizer changes in TEXT, change by change, and why.
+    #[command(after_help = EXAMPLES)]
+    Explain(explain::ExplainArgs),
     /// Lexicon tools.
     Dict(dict::DictArgs),
 }
@@ -81,6 +88,7 @@ pub fn main() -> ExitCode {
         Command::Normalize(args) => normalize::run(&args),
         Command::Stem(args) => stem::run(&args),
         Command::Tokenize(args) => stem::run_tokenize(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Dict(args) => dict::run(&args),
     };
     match result {

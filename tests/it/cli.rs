@@ -468,3 +468,19 @@ fn stats_summary_on_stderr_and_lossy_counts() {
         "{message}"
     );
 }
+
+#[test]
+fn explain_names_each_rule() {
+    let out = run(&["explain", "--color", "never", "کتابٌ"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("output: كتاب"), "{text}");
+    assert!(
+        text.contains("kaf_lookalikes") && text.contains("U+06A9") && text.contains("U+0643"),
+        "{text}"
+    );
+    assert!(text.contains("diacritics") && text.contains("U+064C"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour when asked for none");
+    let out = run(&["explain", "--color", "always", "کتاب"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+}
