@@ -254,8 +254,21 @@ fn open_input(path: Option<&Path>) -> Result<Box<dyn Read + Send>, Error> {
     })
 }
 
+/// A batch of input blocks (`len` of them in use) and their outputs.
+struct Batch {
+    blocks: Vec<Block>,
+    outputs: Vec<String>,
+    len: usize,
+}
+
 /// Reads one input in batches of blocks, transforms each batch in
 /// parallel (when `parallel`), and writes the results in order.
+///
+/// Three stages overlap: a reader thread fills the next batch while the
+/// pool transforms this one, and a writer thread writes the previous one.
+/// Batches travel round the ring through bounded channels and are reused,
+/// so memory stays at three batches (two blocks per worker each, 1 MiB a
+/// block, plus the longest line) whatever the input size.
 fn copy_through(
     args: &IoArgs,
     transform: &impl Transform,
@@ -265,50 +278,120 @@ fn copy_through(
     progress: &ProgressBar,
     parallel: bool,
 ) -> Result<(), Error> {
+    use std::sync::mpsc::sync_channel;
+
     let name = job.input.as_deref();
     let mut blocks = LineBlocks::new(open_input(name)?, name, DEFAULT_BLOCK_SIZE);
-    // A batch of two blocks per worker: memory stays at a few MB per
-    // thread whatever the input size (plus the longest line).
     let batch_size = if parallel { 2 * rayon::current_num_threads() } else { 1 };
-    // Input blocks and output buffers are reused from batch to batch.
-    let mut batch: Vec<Block> = (0..batch_size).map(|_| Block::default()).collect();
-    let mut outputs: Vec<String> = vec![String::new(); batch_size];
     summary.files += 1;
-    loop {
-        let mut n = 0;
-        while n < batch_size && blocks.next_into(&mut batch[n])? {
-            n += 1;
-        }
-        if n == 0 {
-            return Ok(());
-        }
-        let results: Vec<Result<(BlockReport, u64), Error>> = batch[..n]
-            .par_iter()
-            .zip(outputs[..n].par_iter_mut())
-            .map(|(block, text_out)| {
-                text_out.clear();
-                let mut report = BlockReport::default();
-                let (text, replaced) = if args.lossy {
-                    block.to_str_lossy()
-                } else {
-                    (std::borrow::Cow::Borrowed(block.as_str(name)?), 0)
-                };
-                transform.apply(&text, block.line, name, text_out, &mut report)?;
-                Ok((report, replaced))
-            })
-            .collect();
-        for ((block, text), result) in batch.iter().zip(&outputs).zip(results) {
-            let (report, replaced) = result?;
-            out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
-            summary.bytes_in += block.bytes.len() as u64;
-            summary.bytes_out += text.len() as u64;
-            summary.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
-            summary.invalid_utf8_replaced += replaced;
-            summary.bad_lines_skipped += report.bad_lines;
-            summary.rule_changes.merge(&report.counts);
-            progress.inc(block.bytes.len() as u64);
-        }
+    let (to_work, from_reader) = sync_channel::<Result<Batch, Error>>(1);
+    let (to_reader, recycled) = sync_channel::<Batch>(3);
+    let (to_writer, from_work) = sync_channel::<Batch>(1);
+    for _ in 0..3 {
+        let batch = Batch {
+            blocks: (0..batch_size).map(|_| Block::default()).collect(),
+            outputs: vec![String::new(); batch_size],
+            len: 0,
+        };
+        to_reader.send(batch).expect("the channel has room for three");
     }
+    std::thread::scope(|scope| -> Result<(), Error> {
+        // Reader: fills recycled batches until the input ends.
+        scope.spawn(move || {
+            while let Ok(mut batch) = recycled.recv() {
+                batch.len = 0;
+                let mut failed = None;
+                while batch.len < batch_size {
+                    match blocks.next_into(&mut batch.blocks[batch.len]) {
+                        Ok(true) => batch.len += 1,
+                        Ok(false) => break,
+                        Err(e) => {
+                            failed = Some(e);
+                            break;
+                        }
+                    }
+                }
+                let done = batch.len < batch_size || failed.is_some();
+                let message = match failed {
+                    Some(e) => Err(e),
+                    None => Ok(batch),
+                };
+                if to_work.send(message).is_err() || done {
+                    return;
+                }
+            }
+        });
+        // Writer: writes finished batches in order, then hands them back to
+        // the reader.
+        let recycle = to_reader.clone();
+        let writer = scope.spawn(move || -> Result<Summary, Error> {
+            let mut part = Summary::default();
+            while let Ok(batch) = from_work.recv() {
+                for (block, text) in batch.blocks[..batch.len].iter().zip(&batch.outputs) {
+                    out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
+                    part.bytes_in += block.bytes.len() as u64;
+                    part.bytes_out += text.len() as u64;
+                    part.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+                    progress.inc(block.bytes.len() as u64);
+                }
+                let _ = recycle.send(batch);
+            }
+            Ok(part)
+        });
+        drop(to_reader);
+        // Workers: transform each batch on the pool, in order. The channel
+        // ends move in, so that an early return releases the other stages.
+        let mut counted = Summary::default();
+        let work = || -> Result<(), Error> {
+            let (from_reader, to_writer) = (from_reader, to_writer);
+            let summary = &mut counted;
+            while let Ok(message) = from_reader.recv() {
+                let mut batch = message?;
+                let Batch { blocks, outputs, len } = &mut batch;
+                let reports: Vec<Result<(BlockReport, u64), Error>> = blocks[..*len]
+                    .par_iter()
+                    .zip(outputs[..*len].par_iter_mut())
+                    .map(|(block, text_out)| {
+                        text_out.clear();
+                        let mut report = BlockReport::default();
+                        let (text, replaced) = if args.lossy {
+                            block.to_str_lossy()
+                        } else {
+                            (std::borrow::Cow::Borrowed(block.as_str(name)?), 0)
+                        };
+                        transform.apply(&text, block.line, name, text_out, &mut report)?;
+                        Ok((report, replaced))
+                    })
+                    .collect();
+                for report in reports {
+                    let (report, replaced) = report?;
+                    summary.invalid_utf8_replaced += replaced;
+                    summary.bad_lines_skipped += report.bad_lines;
+                    summary.rule_changes.merge(&report.counts);
+                }
+                let last = *len < batch_size;
+                if to_writer.send(batch).is_err() || last {
+                    break;
+                }
+            }
+            Ok(())
+        };
+        let result = work();
+        let part = writer.join().expect("the writer thread does not panic")?;
+        result?;
+        merge_counts(summary, part);
+        summary.invalid_utf8_replaced += counted.invalid_utf8_replaced;
+        summary.bad_lines_skipped += counted.bad_lines_skipped;
+        summary.rule_changes.merge(&counted.rule_changes);
+        Ok(())
+    })
+}
+
+/// Adds the writer's byte and line counts to `summary`.
+fn merge_counts(summary: &mut Summary, part: Summary) {
+    summary.bytes_in += part.bytes_in;
+    summary.bytes_out += part.bytes_out;
+    summary.lines += part.lines;
 }
 
 fn progress_bar(args: &IoArgs, total: u64) -> ProgressBar {
