@@ -108,6 +108,7 @@ pub mod analyze;
 pub mod bulk;
 pub mod chars;
 mod error;
+pub mod jsonl;
 pub mod normalize;
 pub mod stem;
 pub mod tokenize;

@@ -4,7 +4,6 @@
 mod dict;
 mod explain;
 mod io;
-mod jsonl;
 mod normalize;
 mod output;
 mod stem;

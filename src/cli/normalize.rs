@@ -7,7 +7,7 @@ use sarf::{Error, Normalizer};
 
 use super::NormalizerArgs;
 use super::io::{BlockReport, Format, IoArgs, Transform, for_each_line, process};
-use super::jsonl::rewrite_line;
+use sarf::jsonl::rewrite_fields;
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
@@ -44,7 +44,7 @@ impl Transform for Normalize<'_> {
             }
             Format::Jsonl => for_each_line(text, out, |n, line, out| {
                 let start = out.len();
-                let result = rewrite_line(line, &self.fields, out, |value| {
+                let result = rewrite_fields(line, &self.fields, out, |value| {
                     let normalized = self.normalizer.normalize_counting(value, &mut report.counts);
                     serde_json::to_string(&*normalized).expect("a string serializes")
                 });

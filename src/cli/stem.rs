@@ -7,7 +7,7 @@ use sarf::{Analyzer, Error, LexiconFiles, Normalizer, StemMode, Stemmer, Stemmer
 
 use super::NormalizerArgs;
 use super::io::{BlockReport, Format, IoArgs, Transform, for_each_line, process};
-use super::jsonl::rewrite_line;
+use sarf::jsonl::rewrite_fields;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Mode {
@@ -124,7 +124,7 @@ impl Transform for Words<'_> {
                 return Ok(());
             }
             let start = out.len();
-            match rewrite_line(line, &self.fields, out, |value| self.tokens_json(value)) {
+            match rewrite_fields(line, &self.fields, out, |value| self.tokens_json(value)) {
                 Ok(()) => Ok(()),
                 Err(_) if self.args.skip_bad_lines => {
                     out.truncate(start);

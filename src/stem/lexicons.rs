@@ -334,8 +334,15 @@ fn is_fst(path: &Path) -> bool {
 
 fn read_fst_set(path: &Path) -> Result<fst::Set<Bytes>, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path), e))?;
-    fst::Set::new(Bytes::Owned(bytes))
-        .map_err(|e| lexicon_error(path, None, format!("not a valid fst set: {e}")))
+    let set = fst::Set::new(Bytes::Owned(bytes))
+        .map_err(|e| lexicon_error(path, None, format!("not a valid fst set: {e}")))?;
+    // `Set::new` only checks the header; walking a corrupt FST can panic
+    // (found by the `lexicon` fuzz target). The checksum that fst's builder
+    // writes rules out corrupt or foreign files before any walk.
+    set.as_fst()
+        .verify()
+        .map_err(|e| lexicon_error(path, None, format!("not a valid fst set (checksum): {e}")))?;
+    Ok(set)
 }
 
 /// The entries of a text lexicon: `(line number, entry)` for each line that

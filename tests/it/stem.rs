@@ -330,3 +330,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn regression_corrupt_fst_is_an_error_not_a_panic() {
+    // Found by the `lexicon` fuzz target: fst's header check passed, and
+    // walking the set then overflowed a capacity. Checksums now stop it.
+    let bytes = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/regressions/lexicon/corrupt-fst-capacity-overflow"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stems.fst");
+    std::fs::write(&path, bytes).unwrap();
+    let result = Stemmer::new(StemmerConfig {
+        lexicons: LexiconFiles { stems: Some(path), ..LexiconFiles::default() },
+        ..StemmerConfig::default()
+    });
+    let err = result.unwrap_err().to_string();
+    assert!(err.contains("stems.fst"), "{err}");
+}

@@ -1,5 +1,15 @@
 //! JSON Lines: rewriting named string fields while keeping every other
-//! field's text, and the field order, as they were.
+//! field's text, and the field order, as they were. The `sarf` binary's
+//! `--format jsonl` is built on this.
+//!
+//! ```
+//! let mut out = String::new();
+//! let line = r#"{"id": 7, "text": "الكتابُ", "n": 2.50}"#;
+//! sarf::jsonl::rewrite_fields(line, &["text".to_string()], &mut out, |text| {
+//!     serde_json::to_string(&sarf::Normalizer::default().normalize(text)).unwrap()
+//! }).unwrap();
+//! assert_eq!(out, r#"{"id":7,"text":"الكتاب","n":2.50}"#);
+//! ```
 
 use std::fmt;
 
@@ -31,8 +41,11 @@ impl<'de> serde::Deserialize<'de> for Fields {
 
 /// Rewrites the string fields named in `names` with `rewrite` (which
 /// returns the new value as JSON text) and appends the line to `out`.
-/// Fields not named, and named fields that are absent, are left alone.
-pub fn rewrite_line(
+/// Fields not named, and named fields that are absent, keep their text;
+/// whitespace between fields is not kept. A line that is not a JSON object,
+/// or a named field that is not a string, is an error (a message; `out`
+/// may then hold part of the line).
+pub fn rewrite_fields(
     line: &str,
     names: &[String],
     out: &mut String,
@@ -69,7 +82,7 @@ mod tests {
     fn upper(line: &str, names: &[&str]) -> Result<String, String> {
         let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
         let mut out = String::new();
-        rewrite_line(line, &names, &mut out, |s| {
+        rewrite_fields(line, &names, &mut out, |s| {
             serde_json::to_string(&s.to_uppercase()).unwrap()
         })?;
         Ok(out)
