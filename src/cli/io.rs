@@ -440,6 +440,32 @@ fn report(args: &IoArgs, summary: &Summary) -> Result<(), Error> {
     Ok(())
 }
 
+/// Rewrites the `--field` strings of one JSON Lines `line` with `rewrite`
+/// (which returns JSON text) into `out`. A bad line is an error naming
+/// `input` and `line_number`, or with `--skip-bad-lines` is copied
+/// unchanged and counted in `report`.
+pub fn rewrite_json_line(
+    args: &IoArgs,
+    fields: &[String],
+    (input, line_number): (Option<&Path>, u64),
+    line: &str,
+    out: &mut String,
+    bad_lines: &mut u64,
+    rewrite: impl FnMut(&str) -> String,
+) -> Result<(), Error> {
+    let start = out.len();
+    match sarf::jsonl::rewrite_fields(line, fields, out, rewrite) {
+        Ok(()) => Ok(()),
+        Err(_) if args.skip_bad_lines => {
+            out.truncate(start);
+            out.push_str(line);
+            *bad_lines += 1;
+            Ok(())
+        }
+        Err(message) => Err(Error::bad_line(input, line_number, message)),
+    }
+}
+
 /// Calls `line` for each line of `text` without its line ending, then
 /// appends that ending (LF, CRLF or none) to `out`.
 pub fn for_each_line<E>(

@@ -6,8 +6,9 @@ use clap::Args;
 use sarf::{Error, Normalizer};
 
 use super::NormalizerArgs;
-use super::io::{BlockReport, Format, IoArgs, Transform, for_each_line, process};
-use sarf::jsonl::rewrite_fields;
+use super::io::{
+    BlockReport, Format, IoArgs, Transform, for_each_line, process, rewrite_json_line,
+};
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
@@ -43,21 +44,20 @@ impl Transform for Normalize<'_> {
                 Ok(())
             }
             Format::Jsonl => for_each_line(text, out, |n, line, out| {
-                let start = out.len();
-                let result = rewrite_fields(line, &self.fields, out, |value| {
-                    let normalized = self.normalizer.normalize_counting(value, &mut report.counts);
-                    serde_json::to_string(&*normalized).expect("a string serializes")
-                });
-                match result {
-                    Ok(()) => Ok(()),
-                    Err(_) if self.args.skip_bad_lines => {
-                        out.truncate(start);
-                        out.push_str(line);
-                        report.bad_lines += 1;
-                        Ok(())
-                    }
-                    Err(message) => Err(Error::bad_line(input, first_line + n, message)),
-                }
+                let counts = &mut report.counts;
+                let place = (input, first_line + n);
+                rewrite_json_line(
+                    self.args,
+                    &self.fields,
+                    place,
+                    line,
+                    out,
+                    &mut report.bad_lines,
+                    |value| {
+                        let normalized = self.normalizer.normalize_counting(value, counts);
+                        serde_json::to_string(&*normalized).expect("a string serializes")
+                    },
+                )
             }),
         }
     }

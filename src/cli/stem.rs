@@ -6,8 +6,9 @@ use clap::{Args, ValueEnum};
 use sarf::{Analyzer, Error, LexiconFiles, Normalizer, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
-use super::io::{BlockReport, Format, IoArgs, Transform, for_each_line, process};
-use sarf::jsonl::rewrite_fields;
+use super::io::{
+    BlockReport, Format, IoArgs, Transform, for_each_line, process, rewrite_json_line,
+};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Mode {
@@ -123,17 +124,16 @@ impl Transform for Words<'_> {
                 self.line(line, out);
                 return Ok(());
             }
-            let start = out.len();
-            match rewrite_fields(line, &self.fields, out, |value| self.tokens_json(value)) {
-                Ok(()) => Ok(()),
-                Err(_) if self.args.skip_bad_lines => {
-                    out.truncate(start);
-                    out.push_str(line);
-                    report.bad_lines += 1;
-                    Ok(())
-                }
-                Err(message) => Err(Error::bad_line(input, first_line + n, message)),
-            }
+            let place = (input, first_line + n);
+            rewrite_json_line(
+                self.args,
+                &self.fields,
+                place,
+                line,
+                out,
+                &mut report.bad_lines,
+                |value| self.tokens_json(value),
+            )
         })
     }
 }
