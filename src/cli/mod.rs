@@ -54,7 +54,8 @@ enum Command {
     Dict(dict::DictArgs),
 }
 
-/// Options that choose the normalizer.
+/// Options that choose the normalizer: a preset, a config file over it,
+/// then individual rule switches over both.
 #[derive(Args, Debug)]
 pub struct NormalizerArgs {
     /// Preset: search (aggressive folding for retrieval), nlp (keeps teh
@@ -62,9 +63,40 @@ pub struct NormalizerArgs {
     #[arg(short, long, default_value = "search", value_parser = parse_preset)]
     preset: Preset,
     /// A TOML (or .json) file of rule settings; rules it does not set keep
-    /// the preset's value. Unknown keys are an error.
+    /// the preset's value. Unknown keys are an error. For `sarf stem`, a
+    /// `[stemmer]` table in it holds the stemmer's settings.
     #[arg(short, long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Keep all diacritics (diacritics = "keep").
+    #[arg(long, help_heading = "Rule switches")]
+    keep_diacritics: bool,
+    /// Strip diacritics but keep shadda (diacritics = "keep_shadda").
+    #[arg(long, help_heading = "Rule switches")]
+    keep_shadda: bool,
+    /// Keep teh marbuta distinct from heh (teh_marbuta = false).
+    #[arg(long, help_heading = "Rule switches")]
+    keep_teh_marbuta: bool,
+    /// Keep alef maksura distinct from yeh (alef_maksura = "keep").
+    #[arg(long, help_heading = "Rule switches")]
+    keep_alef_maksura: bool,
+    /// Fold hamza on waw and yeh to the bare letter (hamza_carriers = true).
+    #[arg(long, help_heading = "Rule switches")]
+    fold_hamza: bool,
+    /// Fold Arabic punctuation to ASCII (punctuation = true).
+    #[arg(long, help_heading = "Rule switches")]
+    punctuation: bool,
+    /// Digits: keep, ascii, arabic_indic.
+    #[arg(long, value_name = "TO", help_heading = "Rule switches")]
+    digits: Option<String>,
+    /// Zero width non-joiner: strip, keep, space.
+    #[arg(long, value_name = "HOW", help_heading = "Rule switches")]
+    zwnj: Option<String>,
+    /// Fold look-alikes towards: arabic, persian.
+    #[arg(long, value_name = "SCRIPT", help_heading = "Rule switches")]
+    script: Option<String>,
+    /// Whole-text Unicode form first: none, nfc, nfkc.
+    #[arg(long, value_name = "FORM", help_heading = "Rule switches")]
+    unicode: Option<String>,
 }
 
 fn parse_preset(name: &str) -> Result<Preset, String> {
@@ -72,12 +104,48 @@ fn parse_preset(name: &str) -> Result<Preset, String> {
 }
 
 impl NormalizerArgs {
-    pub fn config(&self) -> Result<NormalizerConfig, Error> {
-        let base = self.preset.config();
-        match &self.config {
-            Some(path) => NormalizerConfig::from_path_over(path, &base),
-            None => Ok(base),
+    /// The normalizer configuration, and the config file's `[stemmer]`
+    /// table if it has one.
+    pub fn configs(&self) -> Result<(NormalizerConfig, Option<serde_json::Value>), Error> {
+        let mut table = match &self.config {
+            Some(path) => sarf::normalize::config::read_table(path)?,
+            None => serde_json::Map::new(),
+        };
+        let stemmer = table.remove("stemmer");
+        let switches: [(bool, &str, serde_json::Value); 6] = [
+            (self.keep_diacritics, "diacritics", "keep".into()),
+            (self.keep_shadda, "diacritics", "keep_shadda".into()),
+            (self.keep_teh_marbuta, "teh_marbuta", false.into()),
+            (self.keep_alef_maksura, "alef_maksura", "keep".into()),
+            (self.fold_hamza, "hamza_carriers", true.into()),
+            (self.punctuation, "punctuation", true.into()),
+        ];
+        for (on, key, value) in switches {
+            if on {
+                table.insert(key.to_string(), value);
+            }
         }
+        for (value, key) in [
+            (&self.digits, "digits"),
+            (&self.zwnj, "zwnj"),
+            (&self.script, "script"),
+            (&self.unicode, "unicode"),
+        ] {
+            if let Some(value) = value {
+                table.insert(key.to_string(), value.replace('-', "_").into());
+            }
+        }
+        let config = NormalizerConfig::from_table_over(
+            table,
+            &self.preset.config(),
+            self.config.as_deref(),
+        )?;
+        Ok((config, stemmer))
+    }
+
+    /// The normalizer configuration.
+    pub fn config(&self) -> Result<NormalizerConfig, Error> {
+        self.configs().map(|(config, _)| config)
     }
 }
 

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use sarf::{Analyzer, Error, LexiconFiles, Normalizer, StemMode, Stemmer, StemmerConfig};
+use sarf::{Analyzer, Error, Normalizer, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
 use super::io::{
@@ -22,12 +22,12 @@ enum Mode {
 pub struct StemArgs {
     #[command(flatten)]
     normalizer: NormalizerArgs,
-    /// Stemming mode.
-    #[arg(short, long, value_enum, default_value = "lexicon")]
-    mode: Mode,
-    /// The fewest characters a rule-based cut may leave.
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    min_stem_len: usize,
+    /// Stemming mode [default: lexicon].
+    #[arg(short, long, value_enum)]
+    mode: Option<Mode>,
+    /// The fewest characters a rule-based cut may leave [default: 3].
+    #[arg(long, value_name = "N")]
+    min_stem_len: Option<usize>,
     /// Leave stopwords out of the output.
     #[arg(long)]
     drop_stopwords: bool,
@@ -139,21 +139,38 @@ impl Transform for Words<'_> {
 }
 
 pub fn run(args: &StemArgs) -> Result<(), Error> {
-    let stemmer = Stemmer::new(StemmerConfig {
-        mode: match args.mode {
+    let (normalizer_config, stemmer_table) = args.normalizer.configs()?;
+    // The config file's [stemmer] table first, then the options over it.
+    let mut config: StemmerConfig = match stemmer_table {
+        Some(table) => serde_json::from_value(table).map_err(|e| {
+            Error::usage(&format!("invalid [stemmer] settings in the config file: {e}"))
+        })?,
+        None => StemmerConfig::default(),
+    };
+    if let Some(mode) = args.mode {
+        config.mode = match mode {
             Mode::Light => StemMode::Light,
             Mode::Lexicon => StemMode::Lexicon,
-        },
-        min_stem_len: args.min_stem_len,
-        lexicons: LexiconFiles {
-            stems: args.stems.clone(),
-            stopwords: args.stopwords.clone(),
-            protected: args.protected.clone(),
-            exceptions: args.exceptions.clone(),
-            verbs: args.verbs.clone(),
-        },
-    })?;
-    let normalizer = Normalizer::new(args.normalizer.config()?);
+        };
+    }
+    if let Some(min) = args.min_stem_len {
+        config.min_stem_len = min;
+    }
+    let files = &mut config.lexicons;
+    let options = [
+        (&args.stems, &mut files.stems),
+        (&args.stopwords, &mut files.stopwords),
+        (&args.protected, &mut files.protected),
+        (&args.exceptions, &mut files.exceptions),
+        (&args.verbs, &mut files.verbs),
+    ];
+    for (option, file) in options {
+        if option.is_some() {
+            file.clone_from(option);
+        }
+    }
+    let stemmer = Stemmer::new(config)?;
+    let normalizer = Normalizer::new(normalizer_config);
     let analyzer = Analyzer::new(normalizer, stemmer).drop_stopwords(args.drop_stopwords);
     let words = Words { analyzer, args: &args.io, fields: args.io.fields(), emit: Emit::Stems };
     process(&args.io, &words)

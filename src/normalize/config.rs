@@ -244,22 +244,41 @@ impl NormalizerConfig {
         base: &NormalizerConfig,
     ) -> Result<Self, Error> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
-        let is_json = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-        let fail = |message: String| Error::config(Some(path), message);
-        let overrides: serde_json::Value = if is_json {
-            serde_json::from_str(&text).map_err(|e| fail(e.to_string()))?
-        } else {
-            toml::from_str(&text).map_err(|e| fail(e.to_string()))?
-        };
-        let serde_json::Value::Object(overrides) = overrides else {
-            return Err(fail("expected a table of rule settings".to_string()));
-        };
+        Self::from_table_over(read_table(path)?, base, Some(path))
+    }
+
+    /// Applies the rule settings in `table` over `base`; unknown keys are an
+    /// error naming `path`.
+    pub fn from_table_over(
+        table: serde_json::Map<String, serde_json::Value>,
+        base: &NormalizerConfig,
+        path: Option<&std::path::Path>,
+    ) -> Result<Self, Error> {
+        let fail = |message: String| Error::config(path, message);
         let mut merged = serde_json::to_value(base).map_err(|e| fail(e.to_string()))?;
         if let serde_json::Value::Object(fields) = &mut merged {
-            fields.extend(overrides);
+            fields.extend(table);
         }
         serde_json::from_value(merged).map_err(|e| fail(e.to_string()))
+    }
+}
+
+/// Reads a configuration file as a table: JSON if the name ends in `.json`,
+/// TOML otherwise.
+pub fn read_table(
+    path: &std::path::Path,
+) -> Result<serde_json::Map<String, serde_json::Value>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
+    let is_json = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    let fail = |message: String| Error::config(Some(path), message);
+    let value: serde_json::Value = if is_json {
+        serde_json::from_str(&text).map_err(|e| fail(e.to_string()))?
+    } else {
+        toml::from_str(&text).map_err(|e| fail(e.to_string()))?
+    };
+    match value {
+        serde_json::Value::Object(table) => Ok(table),
+        _ => Err(fail("expected a table of settings".to_string())),
     }
 }
 

@@ -484,3 +484,52 @@ fn explain_names_each_rule() {
     let out = run(&["explain", "--color", "always", "کتاب"]);
     assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
 }
+
+#[test]
+fn rule_switches_override_preset_and_config() {
+    let out = run_stdin(
+        &[
+            "normalize",
+            "--keep-teh-marbuta",
+            "--punctuation",
+            "--digits",
+            "arabic-indic",
+            "--keep-shadda",
+        ],
+        "مدرّسة، ۳".as_bytes(),
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "مدرّسة, ٣");
+    let out = run_stdin(
+        &["normalize", "--zwnj", "space", "--script", "persian"],
+        "می\u{200C}خواهم كتاب".as_bytes(),
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "می خواهم کتاب");
+    let out = run_stdin(&["normalize", "--digits", "bogus"], b"x");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("bogus"), "{}", stderr(&out));
+}
+
+#[test]
+fn stem_config_file_with_a_stemmer_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let stems = dir.path().join("stems.txt");
+    std::fs::write(&stems, "زغلب\n").unwrap();
+    let config = dir.path().join("pipeline.toml");
+    std::fs::write(
+        &config,
+        format!("teh_marbuta = false\n[stemmer]\nmode = \"lexicon\"\nstems = {:?}\n", stems),
+    )
+    .unwrap();
+    let out = run_stdin(&["stem", "--config", config.to_str().unwrap()], "وزغلبهم\n".as_bytes());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "زغلب\n", "{}", stderr(&out));
+    // The option wins over the file: light10 has no هم suffix.
+    let out = run_stdin(
+        &["stem", "--config", config.to_str().unwrap(), "--mode", "light"],
+        "وزغلبهم\n".as_bytes(),
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "زغلبهم\n");
+    std::fs::write(&config, "[stemmer]\nmoed = \"light\"\n").unwrap();
+    let out = run_stdin(&["stem", "--config", config.to_str().unwrap()], b"x\n");
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("moed"), "{}", stderr(&out));
+}
