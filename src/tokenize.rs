@@ -134,6 +134,14 @@ fn classify(c: char) -> Class {
         '\u{2019}' => Class::Apostrophe,
         _ if combining_class(c) != 0 => Class::Mark,
         _ if is_arabic_script(c) && c.is_alphabetic() => Class::ArabicLetter,
+        // A presentation form that normalizes to letters is a word, even
+        // when Unicode calls it a symbol (U+FDFC RIAL SIGN is ريال): the
+        // same text must give the same tokens before and after normalizing.
+        _ if crate::normalize::rules::presentation_form(c)
+            .is_some_and(|e| e.chars().any(char::is_alphabetic)) =>
+        {
+            Class::ArabicLetter
+        }
         _ if c.is_alphabetic() => Class::Letter,
         _ if c.is_numeric() => Class::Digit,
         _ => Class::Separator,
@@ -282,6 +290,12 @@ mod tests {
         }
         let kinds: Vec<_> = tokenize(text).map(|t| t.kind).collect();
         assert_eq!(kinds, [TokenKind::Arabic, TokenKind::Other, TokenKind::Number]);
+    }
+
+    #[test]
+    fn symbols_that_normalize_to_letters_are_words() {
+        // U+FDFC RIAL SIGN normalizes to ريال: a word before and after.
+        assert_eq!(words("100 \u{FDFC}"), ["100", "\u{FDFC}"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The integration test binary: golden files, named cases, one test per
 //! rule, properties, and the command-line tool.
 
+mod adversarial;
 mod cases;
 mod cli;
 mod golden;
