@@ -6,6 +6,7 @@ mod cases;
 mod cli;
 mod golden;
 mod properties;
+mod reference;
 mod rules;
 mod stem;
 
