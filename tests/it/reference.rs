@@ -182,8 +182,7 @@ fn config_without_context() -> impl Strategy<Value = NormalizerConfig> {
                 punctuation: bit(22),
                 script: if bit(23) { Script::Persian } else { Script::Arabic },
                 unicode: UnicodeForm::None,
-            });
-            base
+            })
         })
 }
 
