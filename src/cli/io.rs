@@ -183,9 +183,21 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
     } else {
         refuse_overwriting_an_input(args.output.as_deref(), &inputs, false)?;
         let mut out = Output::open(args.output.as_deref())?;
-        for input in &inputs {
+        let mut rest = inputs.as_slice();
+        while !rest.is_empty() {
+            // A run of small plain files is read and transformed in
+            // parallel, a file per task; anything else streams in blocks.
+            let small = rest.iter().take_while(|p| is_small_plain_file(p)).take(64).count();
+            if small > 1 {
+                let (files, tail) = rest.split_at(small);
+                transform_small_files(args, transform, files, &mut out, &mut summary, &progress)?;
+                rest = tail;
+                continue;
+            }
+            let input = &rest[0];
             let job = Job { input: (input != Path::new("-")).then(|| input.clone()) };
             copy_through(args, transform, &job, &mut out, &mut summary, &progress, true)?;
+            rest = &rest[1..];
         }
         out.commit()?;
     }
@@ -252,6 +264,57 @@ fn open_input(path: Option<&Path>) -> Result<Box<dyn Read + Send>, Error> {
     } else {
         Box::new(file)
     })
+}
+
+/// A regular, uncompressed file smaller than one block.
+fn is_small_plain_file(path: &Path) -> bool {
+    let name = path.to_string_lossy();
+    path != Path::new("-")
+        && !name.ends_with(".gz")
+        && !name.ends_with(".zst")
+        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() < DEFAULT_BLOCK_SIZE as u64)
+}
+
+/// Reads and transforms small files in parallel, one task per file, and
+/// writes the results in input order.
+fn transform_small_files(
+    args: &IoArgs,
+    transform: &impl Transform,
+    files: &[PathBuf],
+    out: &mut Output,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+) -> Result<(), Error> {
+    let results: Vec<Result<(Block, String, BlockReport, u64), Error>> = files
+        .par_iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).map_err(|e| Error::from_io(Some(path), e))?;
+            let block = Block { bytes, offset: 0, line: 1 };
+            let mut text_out = String::with_capacity(block.bytes.len());
+            let mut report = BlockReport::default();
+            let (text, replaced) = if args.lossy {
+                block.to_str_lossy()
+            } else {
+                (std::borrow::Cow::Borrowed(block.as_str(Some(path))?), 0)
+            };
+            transform.apply(&text, 1, Some(path), &mut text_out, &mut report)?;
+            drop(text);
+            Ok((block, text_out, report, replaced))
+        })
+        .collect();
+    for result in results {
+        let (block, text, report, replaced) = result?;
+        out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
+        summary.files += 1;
+        summary.bytes_in += block.bytes.len() as u64;
+        summary.bytes_out += text.len() as u64;
+        summary.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+        summary.invalid_utf8_replaced += replaced;
+        summary.bad_lines_skipped += report.bad_lines;
+        summary.rule_changes.merge(&report.counts);
+        progress.inc(block.bytes.len() as u64);
+    }
+    Ok(())
 }
 
 /// A batch of input blocks (`len` of them in use) and their outputs.

@@ -533,3 +533,31 @@ fn stem_config_file_with_a_stemmer_table() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("moed"), "{}", stderr(&out));
 }
+
+#[test]
+fn many_small_files_in_order_whatever_the_jobs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paths = Vec::new();
+    let mut expected = String::new();
+    for i in 0..100 {
+        let path = dir.path().join(format!("f{i:03}.txt"));
+        let text = format!("{i} أَة ى\n{}", if i % 7 == 0 { "" } else { "ک\n" });
+        expected.push_str(&sarf::Normalizer::default().normalize(&text));
+        std::fs::write(&path, text).unwrap();
+        paths.push(path.to_string_lossy().into_owned());
+    }
+    for jobs in ["1", "2"] {
+        let mut args = vec!["normalize", "-j", jobs];
+        args.extend(paths.iter().map(String::as_str));
+        let out = run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "-j {jobs}");
+    }
+    std::fs::write(dir.path().join("f050.txt"), b"ok\n\xFF\n").unwrap();
+    let mut args = vec!["normalize"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(message.contains("f050.txt") && message.contains("line 2"), "{message}");
+}
