@@ -23,6 +23,7 @@
 //! out in that form, so that words normalized by different presets meet.
 
 pub mod affixes;
+mod cache;
 pub mod lexicons;
 
 use std::borrow::Cow;
@@ -139,12 +140,19 @@ pub struct Analysis<'a> {
 pub struct Stemmer {
     config: StemmerConfig,
     lexicons: Arc<Lexicons>,
+    /// Identifies this stemmer's entries in the per-thread cache (clones
+    /// share it: they compute the same answers).
+    id: u64,
 }
 
 impl Default for Stemmer {
     /// Lexicon mode with the embedded lexicons.
     fn default() -> Self {
-        Stemmer { config: StemmerConfig::default(), lexicons: Lexicons::embedded() }
+        Stemmer {
+            config: StemmerConfig::default(),
+            lexicons: Lexicons::embedded(),
+            id: cache::new_stemmer_id(),
+        }
     }
 }
 
@@ -165,7 +173,7 @@ impl Stemmer {
         } else {
             Arc::new(Lexicons::load(&config.lexicons)?)
         };
-        Ok(Stemmer { config, lexicons })
+        Ok(Stemmer { config, lexicons, id: cache::new_stemmer_id() })
     }
 
     /// A stemmer in `mode` with the embedded lexicons.
@@ -173,6 +181,7 @@ impl Stemmer {
         Stemmer {
             config: StemmerConfig { mode, ..StemmerConfig::default() },
             lexicons: Lexicons::embedded(),
+            id: cache::new_stemmer_id(),
         }
     }
 
@@ -206,9 +215,43 @@ impl Stemmer {
         if self.stopword_split(&key).is_some() {
             return whole(Cow::Borrowed(word), Decision::Stopword);
         }
-        let analysis = match self.config.mode {
-            StemMode::Light => light10(&key),
-            StemMode::Lexicon => self.lexicon(&key),
+        // light10 costs less than a cache lookup; only the lexicon mode is
+        // memoized.
+        let cached = match self.config.mode {
+            StemMode::Lexicon => cache::get(self.id, &key),
+            StemMode::Light => None,
+        };
+        let analysis = match cached {
+            Some(entry) => Analysis {
+                prefix: Cow::Borrowed(&key[..entry.prefix_len as usize]),
+                stem: match entry.stem {
+                    Some(stem) => Cow::Owned(stem.into()),
+                    None => Cow::Borrowed(
+                        &key[entry.prefix_len as usize..key.len() - entry.suffix_len as usize],
+                    ),
+                },
+                suffix: Cow::Borrowed(&key[key.len() - entry.suffix_len as usize..]),
+                decision: entry.decision,
+            },
+            None => {
+                let analysis = match self.config.mode {
+                    StemMode::Light => light10(&key),
+                    StemMode::Lexicon => self.lexicon(&key),
+                };
+                if self.config.mode == StemMode::Lexicon {
+                    let entry = cache::Entry {
+                        prefix_len: analysis.prefix.len() as u16,
+                        suffix_len: analysis.suffix.len() as u16,
+                        stem: match &analysis.stem {
+                            Cow::Borrowed(_) => None,
+                            Cow::Owned(stem) => Some(stem.as_str().into()),
+                        },
+                        decision: analysis.decision,
+                    };
+                    cache::put(self.id, &key, entry);
+                }
+                analysis
+            }
         };
         match &key {
             Cow::Borrowed(_) => analysis.rebind(word),

@@ -350,3 +350,26 @@ fn regression_corrupt_fst_is_an_error_not_a_panic() {
     let err = result.unwrap_err().to_string();
     assert!(err.contains("stems.fst"), "{err}");
 }
+
+#[test]
+fn the_per_thread_cache_keeps_stemmers_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let stems = dir.path().join("stems.txt");
+    std::fs::write(&stems, "زغلب\n").unwrap();
+    let custom = Stemmer::new(StemmerConfig {
+        lexicons: LexiconFiles { stems: Some(stems), ..LexiconFiles::default() },
+        ..StemmerConfig::default()
+    })
+    .unwrap();
+    let default = Stemmer::default();
+    for _ in 0..3 {
+        assert_eq!(default.analyze("وزغلبهم").decision, Decision::Fallback);
+        assert_eq!(custom.stem("وزغلبهم"), "زغلب");
+        assert_eq!(custom.clone().stem("وزغلبهم"), "زغلب", "clones share answers");
+    }
+    // Cached answers are the computed ones, owned stems included.
+    for word in ["الكتب", "مدرستهم", "يقول", "والكتاب"] {
+        let first = default.analyze(word);
+        assert_eq!(default.analyze(word), first, "{word}");
+    }
+}
