@@ -211,6 +211,22 @@ fn usage(message: &str) -> Error {
     Error::from_io(None, std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string()))
 }
 
+impl Summary {
+    /// Counts one block written: its input bytes and lines, its output.
+    fn count_block(&mut self, input: &[u8], output_len: usize) {
+        self.bytes_in += input.len() as u64;
+        self.bytes_out += output_len as u64;
+        self.lines += memchr::memchr_iter(b'\n', input).count() as u64;
+    }
+
+    /// Counts what a block's transform reported.
+    fn count_report(&mut self, report: &BlockReport, replaced: u64) {
+        self.invalid_utf8_replaced += replaced;
+        self.bad_lines_skipped += report.bad_lines;
+        self.rule_changes.merge(&report.counts);
+    }
+}
+
 fn merge(total: &mut Summary, one: Summary) {
     total.files += one.files;
     total.bytes_in += one.bytes_in;
@@ -306,12 +322,8 @@ fn transform_small_files(
         let (block, text, report, replaced) = result?;
         out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
         summary.files += 1;
-        summary.bytes_in += block.bytes.len() as u64;
-        summary.bytes_out += text.len() as u64;
-        summary.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
-        summary.invalid_utf8_replaced += replaced;
-        summary.bad_lines_skipped += report.bad_lines;
-        summary.rule_changes.merge(&report.counts);
+        summary.count_block(&block.bytes, text.len());
+        summary.count_report(&report, replaced);
         progress.inc(block.bytes.len() as u64);
     }
     Ok(())
@@ -392,9 +404,7 @@ fn copy_through(
             while let Ok(batch) = from_work.recv() {
                 for (block, text) in batch.blocks[..batch.len].iter().zip(&batch.outputs) {
                     out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
-                    part.bytes_in += block.bytes.len() as u64;
-                    part.bytes_out += text.len() as u64;
-                    part.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
+                    part.count_block(&block.bytes, text.len());
                     progress.inc(block.bytes.len() as u64);
                 }
                 let _ = recycle.send(batch);
@@ -428,9 +438,7 @@ fn copy_through(
                     .collect();
                 for report in reports {
                     let (report, replaced) = report?;
-                    summary.invalid_utf8_replaced += replaced;
-                    summary.bad_lines_skipped += report.bad_lines;
-                    summary.rule_changes.merge(&report.counts);
+                    summary.count_report(&report, replaced);
                 }
                 let last = *len < batch_size;
                 if to_writer.send(batch).is_err() || last {
@@ -442,19 +450,10 @@ fn copy_through(
         let result = work();
         let part = writer.join().expect("the writer thread does not panic")?;
         result?;
-        merge_counts(summary, part);
-        summary.invalid_utf8_replaced += counted.invalid_utf8_replaced;
-        summary.bad_lines_skipped += counted.bad_lines_skipped;
-        summary.rule_changes.merge(&counted.rule_changes);
+        merge(summary, part);
+        merge(summary, counted);
         Ok(())
     })
-}
-
-/// Adds the writer's byte and line counts to `summary`.
-fn merge_counts(summary: &mut Summary, part: Summary) {
-    summary.bytes_in += part.bytes_in;
-    summary.bytes_out += part.bytes_out;
-    summary.lines += part.lines;
 }
 
 fn progress_bar(args: &IoArgs, total: u64) -> ProgressBar {

@@ -3,9 +3,6 @@
 //! sizes here would time out a quadratic pass), and with the documented
 //! result.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use sarf::*;
 
 fn every_arabic_code_point() -> String {
@@ -82,28 +79,10 @@ fn unpaired_bidi_controls() {
     assert_eq!(display.normalize(text), "عربي نص ");
 }
 
-fn sarf_bin(args: &[&str], input: &[u8]) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sarf"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
 #[test]
 fn ten_million_one_character_lines() {
     let input = "أ\n".repeat(10_000_000);
-    let out = sarf_bin(&["normalize", "-j", "2"], input.as_bytes());
+    let out = crate::cli::run_stdin(&["normalize", "-j", "2"], input.as_bytes());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(out.stdout.len(), input.len());
     assert!(out.stdout == "ا\n".repeat(10_000_000).as_bytes());
@@ -115,7 +94,8 @@ fn a_bom_at_the_start_of_a_file_is_a_format_control() {
     // so a file's byte order mark disappears (in every preset, all of
     // which strip invisible controls).
     for preset in ["search", "nlp", "display"] {
-        let out = sarf_bin(&["normalize", "--preset", preset], "\u{FEFF}نص\n".as_bytes());
+        let out =
+            crate::cli::run_stdin(&["normalize", "--preset", preset], "\u{FEFF}نص\n".as_bytes());
         assert_eq!(String::from_utf8(out.stdout).unwrap(), "نص\n", "{preset}");
     }
 }

@@ -14,7 +14,8 @@ fn run(args: &[&str]) -> Output {
     sarf().args(args).output().expect("sarf runs")
 }
 
-fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+/// Runs the binary with `input` on stdin.
+pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child = sarf()
         .args(args)
         .stdin(Stdio::piped())
