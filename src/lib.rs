@@ -1,6 +1,6 @@
-//! `sarf` normalizes Arabic-script text (Arabic, Persian, Urdu and their
-//! neighbours) for search indexes and NLP pipelines: fast, configurable rule
-//! by rule, and honest about what each fold loses.
+//! `sarf` normalizes, tokenizes and stems Arabic-script text (Arabic,
+//! Persian, Urdu and their neighbours) for search indexes and NLP pipelines:
+//! fast, configurable rule by rule, and honest about what each fold loses.
 //!
 //! # When to use it
 //!
@@ -37,8 +37,29 @@
 //!   [`normalize_counting`](Normalizer::normalize_counting) tell which
 //!   [`Rule`] changed what; [`normalize_with_offsets`](Normalizer::normalize_with_offsets)
 //!   returns an [`OffsetMap`] from output offsets back to the input.
-//! * [`bulk`]: reading large inputs in blocks of whole lines.
+//! * [`tokenize::tokenize`]: zero-copy tokens with byte offsets.
+//! * [`Stemmer`]: lexicon-guided light stemming (or light10), with
+//!   [`Lexicons`] compiled to FSTs and embedded; [`Analyzer`]: tokenize,
+//!   normalize and stem raw text in one pass, offsets into the original.
+//! * [`bulk`]: many documents in parallel, in order; large inputs in blocks
+//!   of whole lines. [`jsonl`]: rewriting named fields of JSON Lines.
 //! * [`chars`]: every code point the rules name, with its Unicode name.
+//!
+//! ```
+//! use sarf::{Analyzer, Stemmer};
+//!
+//! let stems: Vec<String> = Analyzer::default()
+//!     .analyze("وقرأ الطلابُ كتبَهم في المكتبات")
+//!     .into_iter()
+//!     .map(|t| t.stem.into_owned())
+//!     .collect();
+//! assert_eq!(stems, ["قرا", "طالب", "كتاب", "في", "مكتبه"]);
+//! ```
+//!
+//! # Features
+//!
+//! `cli` (default): the `sarf` binary and its dependencies (clap, flate2,
+//! zstd, indicatif). Library users can set `default-features = false`.
 //!
 //! # The rules
 //!
