@@ -562,3 +562,16 @@ fn many_small_files_in_order_whatever_the_jobs() {
     let message = stderr(&out);
     assert!(message.contains("f050.txt") && message.contains("line 2"), "{message}");
 }
+
+#[test]
+fn regression_jsonl_keeps_numbers_serde_cannot_hold() {
+    // From the `jsonl` fuzz target (fuzz/regressions/jsonl): a number out
+    // of f64's range is kept as written, like every field not named.
+    let line = r#"{"id": 0, "text": "أ", "n": [3, 0.8888e9448885]}"#;
+    let out = run_stdin(&["normalize", "--format", "jsonl"], format!("{line}\n").as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "{\"id\":0,\"text\":\"ا\",\"n\":[3, 0.8888e9448885]}\n"
+    );
+}
