@@ -282,6 +282,25 @@ fn open_input(path: Option<&Path>) -> Result<Box<dyn Read + Send>, Error> {
     })
 }
 
+/// Decodes one block (strictly, or with `--lossy`) and transforms it into
+/// `out`; returns the transform's report and the invalid sequences replaced.
+fn transform_block(
+    args: &IoArgs,
+    transform: &impl Transform,
+    block: &Block,
+    name: Option<&Path>,
+    out: &mut String,
+) -> Result<(BlockReport, u64), Error> {
+    let mut report = BlockReport::default();
+    let (text, replaced) = if args.lossy {
+        block.to_str_lossy()
+    } else {
+        (std::borrow::Cow::Borrowed(block.as_str(name)?), 0)
+    };
+    transform.apply(&text, block.line, name, out, &mut report)?;
+    Ok((report, replaced))
+}
+
 /// A regular, uncompressed file smaller than one block.
 fn is_small_plain_file(path: &Path) -> bool {
     let name = path.to_string_lossy();
@@ -307,14 +326,8 @@ fn transform_small_files(
             let bytes = std::fs::read(path).map_err(|e| Error::from_io(Some(path), e))?;
             let block = Block { bytes, offset: 0, line: 1 };
             let mut text_out = String::with_capacity(block.bytes.len());
-            let mut report = BlockReport::default();
-            let (text, replaced) = if args.lossy {
-                block.to_str_lossy()
-            } else {
-                (std::borrow::Cow::Borrowed(block.as_str(Some(path))?), 0)
-            };
-            transform.apply(&text, 1, Some(path), &mut text_out, &mut report)?;
-            drop(text);
+            let (report, replaced) =
+                transform_block(args, transform, &block, Some(path), &mut text_out)?;
             Ok((block, text_out, report, replaced))
         })
         .collect();
@@ -426,14 +439,7 @@ fn copy_through(
                     .zip(outputs[..*len].par_iter_mut())
                     .map(|(block, text_out)| {
                         text_out.clear();
-                        let mut report = BlockReport::default();
-                        let (text, replaced) = if args.lossy {
-                            block.to_str_lossy()
-                        } else {
-                            (std::borrow::Cow::Borrowed(block.as_str(name)?), 0)
-                        };
-                        transform.apply(&text, block.line, name, text_out, &mut report)?;
-                        Ok((report, replaced))
+                        transform_block(args, transform, block, name, text_out)
                     })
                     .collect();
                 for report in reports {

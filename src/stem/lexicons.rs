@@ -73,33 +73,26 @@ struct Filter {
 }
 
 impl Filter {
-    fn new<'k>(keys: impl Iterator<Item = &'k [u8]>, count: usize) -> Filter {
+    /// An empty filter sized for `count` keys.
+    fn with_capacity(count: usize) -> Filter {
         let size = (count.max(64) * 16).next_power_of_two();
-        let mut filter = Filter { bits: vec![0; size / 64], mask: size as u64 - 1 };
-        for key in keys {
-            let (a, b) = filter.positions(fnv(FNV_START, key));
-            filter.bits[(a / 64) as usize] |= 1 << (a % 64);
-            filter.bits[(b / 64) as usize] |= 1 << (b % 64);
+        Filter { bits: vec![0; size / 64], mask: size as u64 - 1 }
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        let (a, b) = self.positions(fnv(FNV_START, key));
+        self.bits[(a / 64) as usize] |= 1 << (a % 64);
+        self.bits[(b / 64) as usize] |= 1 << (b % 64);
+    }
+
+    /// The filter of every key of an FST, streamed once, no key copied.
+    fn from_fst<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Filter {
+        let mut filter = Filter::with_capacity(fst.len());
+        let mut stream = fst.stream();
+        while let Some((key, _)) = stream.next() {
+            filter.insert(key);
         }
         filter
-    }
-
-    fn from_set<D: AsRef<[u8]>>(set: &fst::Set<D>) -> Filter {
-        let mut keys = Vec::with_capacity(set.len());
-        let mut stream = set.stream();
-        while let Some(key) = stream.next() {
-            keys.push(key.to_vec());
-        }
-        Filter::new(keys.iter().map(Vec::as_slice), keys.len())
-    }
-
-    fn from_map<D: AsRef<[u8]>>(map: &fst::Map<D>) -> Filter {
-        let mut keys = Vec::with_capacity(map.len());
-        let mut stream = map.stream();
-        while let Some((key, _)) = stream.next() {
-            keys.push(key.to_vec());
-        }
-        Filter::new(keys.iter().map(Vec::as_slice), keys.len())
     }
 
     #[inline]
@@ -129,7 +122,7 @@ struct WordSet {
 
 impl WordSet {
     fn new(set: fst::Set<Bytes>) -> WordSet {
-        let filter = Filter::from_set(&set);
+        let filter = Filter::from_fst(set.as_fst());
         WordSet { set, filter }
     }
 
@@ -311,7 +304,7 @@ impl Lexicons {
 
 impl FormMap {
     fn new(map: fst::Map<Bytes>, targets: Arc<StemTable>) -> FormMap {
-        let filter = Filter::from_map(&map);
+        let filter = Filter::from_fst(map.as_fst());
         FormMap { map, targets, filter }
     }
 
