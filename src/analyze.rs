@@ -133,7 +133,13 @@ impl Analyzer {
     ) {
         let (stem, stopword) = if kind == TokenKind::Arabic {
             let analysis = self.stemmer.analyze(normalized);
-            let stopword = analysis.decision == Decision::Stopword;
+            // The Lucene stemmer stems stopwords too (Lucene's analyzer
+            // drops them before stemming), so they are looked up here.
+            let stopword = match analysis.decision {
+                Decision::Stopword => true,
+                Decision::Lucene => self.stemmer.is_stopword(normalized),
+                _ => false,
+            };
             if stopword && self.drop_stopwords {
                 return;
             }

@@ -65,12 +65,12 @@
 //!
 //! | rule | what it does | search | nlp | display |
 //! |---|---|---|---|---|
-//! | `diacritics` | tanween, harakat, shadda, sukun U+064B..U+0652 and marks U+0653..U+065F: `strip`, `keep_shadda`, `keep` | strip | strip | keep |
+//! | `diacritics` | tanween, harakat, shadda, sukun U+064B..U+0652 and marks U+0653..U+065F: `strip`, `keep_shadda`, `classic` (U+064B..U+0652 only), `keep` | strip | strip | keep |
 //! | `quranic_marks` | honorific and Quranic marks U+0610..U+061A, U+06D6..U+06DC, U+06DF..U+06E8, U+06EA..U+06ED, U+08D3..U+08E1, U+08E3..U+08FF | ✓ | ✓ | |
 //! | `superscript_alef` | U+0670: `strip`, `keep`, `full_alef` | strip | strip | keep |
 //! | `tatweel` | strips U+0640 | ✓ | ✓ | ✓ |
 //! | `compose` | U+0627 U+0654 → U+0623 and the other canonical pairs | ✓ | ✓ | ✓ |
-//! | `alef` | U+0622 U+0623 U+0625 U+0671 U+0672 U+0673 U+0675 → U+0627 | ✓ | ✓ | |
+//! | `alef` | → U+0627: `all` (U+0622 U+0623 U+0625 U+0671 U+0672 U+0673 U+0675), `hamza_madda_wasla` (the first four), `hamza_madda` (the first three), `keep`; `true`/`false` mean `all`/`keep` | all | all | keep |
 //! | `alef_maksura` | U+0649 ↔ yeh: `keep`, `to_yeh`, `to_alef_maksura` | to_yeh | keep | keep |
 //! | `yeh_lookalikes` | U+06CC U+06D0 U+06CD U+0620 U+06D2 (U+06D3) → yeh | ✓ | ✓ | ✓ |
 //! | `teh_marbuta` | U+0629 → U+0647 | ✓ | | |
@@ -86,6 +86,29 @@
 //! | `punctuation` | ، ؛ ؟ ٪ ۔ ٭ → , ; ? % . * | | | |
 //! | `script` | target of the look-alike folds: `arabic` or `persian` | arabic | arabic | arabic |
 //! | `unicode` | whole-text `nfc` or `nfkc` before the rules (implies `compose`) | none | none | none |
+//!
+//! # Compatibility presets
+//!
+//! Two more presets reproduce, character for character, the tools people
+//! migrate from; `tests/it/compat.rs` checks each against a line-by-line
+//! transcription of the tool's published source, on hand-written cases and
+//! on random text.
+//!
+//! * `lucene`: Lucene's `ArabicNormalizer` (org.apache.lucene.analysis.ar):
+//!   `diacritics = "classic"`, `tatweel`, `alef = "hamza_madda"`,
+//!   `alef_maksura = "to_yeh"`, `teh_marbuta`, and nothing else, with no
+//!   composition (Lucene looks at one `char` at a time, so U+0627 U+0654
+//!   stays as written). [`StemMode::Lucene`] is Lucene's `ArabicStemmer`;
+//!   `sarf stem --preset lucene` uses both. Lucene's `ArabicAnalyzer` also
+//!   lower-cases, folds decimal digits to ASCII and drops its own stopword
+//!   list, in separate filters; those are not part of the preset (set
+//!   `digits = "ascii"` for the digit fold).
+//! * `camel`: CAMeL Tools' `dediac_ar` (U+064B..U+0652 and U+0670), then
+//!   `normalize_alef_ar` (U+0622 U+0623 U+0625 U+0671), `normalize_alef_maksura_ar`
+//!   and `normalize_teh_marbuta_ar`: `diacritics = "classic"`,
+//!   `superscript_alef = "strip"`, `alef = "hamza_madda_wasla"`,
+//!   `alef_maksura = "to_yeh"`, `teh_marbuta`. Tatweel is kept, as `dediac_ar`
+//!   keeps it.
 //!
 //! Text in other scripts passes through byte for byte unless `unicode` asks
 //! for NFC or NFKC. Every rule's output is final under the same
@@ -138,7 +161,7 @@ pub use analyze::{AnalyzedToken, Analyzer};
 pub use error::{Error, ErrorKind};
 pub use normalize::Normalizer;
 pub use normalize::config::{
-    AlefMaksura, Diacritics, Digits, NormalizerConfig, Preset, Script, SuperscriptAlef,
+    Alef, AlefMaksura, Diacritics, Digits, NormalizerConfig, Preset, Script, SuperscriptAlef,
     UnicodeForm, Zwnj,
 };
 pub use normalize::report::{Change, OffsetMap, RuleCounts, Trace};

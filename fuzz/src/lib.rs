@@ -18,7 +18,10 @@ pub fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<NormalizerConfig> {
         return Ok(pick(u, &Preset::ALL)?.config());
     }
     Ok(NormalizerConfig {
-        diacritics: pick(u, &[Diacritics::Strip, Diacritics::KeepShadda, Diacritics::Keep])?,
+        diacritics: pick(
+            u,
+            &[Diacritics::Strip, Diacritics::KeepShadda, Diacritics::Keep, Diacritics::Classic],
+        )?,
         quranic_marks: bool::arbitrary(u)?,
         superscript_alef: pick(
             u,
@@ -26,7 +29,7 @@ pub fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<NormalizerConfig> {
         )?,
         tatweel: bool::arbitrary(u)?,
         compose: bool::arbitrary(u)?,
-        alef: bool::arbitrary(u)?,
+        alef: pick(u, &Alef::ALL)?,
         alef_maksura: pick(
             u,
             &[AlefMaksura::Keep, AlefMaksura::ToYeh, AlefMaksura::ToAlefMaksura],

@@ -21,6 +21,7 @@ Examples:
   cat in.txt | sarf normalize --config rules.toml  rules from a TOML file, stdin to stdout
   sarf stem tests/data/news-ar.txt                 one line of stems per input line
   sarf stem --mode light --drop-stopwords in.txt   light10 stems, stopwords left out
+  sarf stem --preset lucene in.txt                 the tokens Lucene's ArabicAnalyzer stems
   sarf tokenize --raw in.txt                       tokens as written, space-separated
   sarf explain 'کتابٌ'                              which rule changed what, and why
   sarf normalize -j 2 --stats -o out.txt.zst in.txt.gz   compressed in and out, 2 threads
@@ -59,7 +60,10 @@ enum Command {
 #[derive(Args, Debug)]
 pub struct NormalizerArgs {
     /// Preset: search (aggressive folding for retrieval), nlp (keeps teh
-    /// marbuta and alef maksura), display (repairs encoding noise only).
+    /// marbuta and alef maksura), display (repairs encoding noise only),
+    /// lucene (Lucene's ArabicNormalizer exactly; with `sarf stem`, also
+    /// Lucene's ArabicStemmer), camel (CAMeL Tools' dediacritization and
+    /// alef, alef maksura, teh marbuta normalization exactly).
     #[arg(short, long, default_value = "search", value_parser = parse_preset)]
     preset: Preset,
     /// A TOML (or .json) file of rule settings; rules it does not set keep
@@ -141,6 +145,11 @@ impl NormalizerArgs {
             self.config.as_deref(),
         )?;
         Ok((config, stemmer))
+    }
+
+    /// The preset chosen (before the config file and switches).
+    pub fn preset(&self) -> Preset {
+        self.preset
     }
 
     /// The normalizer configuration.

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use sarf::{Analyzer, Error, Normalizer, StemMode, Stemmer, StemmerConfig};
+use sarf::{Analyzer, Error, Normalizer, Preset, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
 use super::io::{
@@ -16,13 +16,15 @@ enum Mode {
     Light,
     /// Lexicon-guided light stemming.
     Lexicon,
+    /// Lucene's ArabicStemmer exactly (the default with `--preset lucene`).
+    Lucene,
 }
 
 #[derive(Args, Debug)]
 pub struct StemArgs {
     #[command(flatten)]
     normalizer: NormalizerArgs,
-    /// Stemming mode [default: lexicon].
+    /// Stemming mode [default: lexicon; lucene with `--preset lucene`].
     #[arg(short, long, value_enum)]
     mode: Option<Mode>,
     /// The fewest characters a rule-based cut may leave [default: 3].
@@ -141,16 +143,23 @@ impl Transform for Words<'_> {
 pub fn run(args: &StemArgs) -> Result<(), Error> {
     let (normalizer_config, stemmer_table) = args.normalizer.configs()?;
     // The config file's [stemmer] table first, then the options over it.
-    let mut config: StemmerConfig = match stemmer_table {
+    let mut config: StemmerConfig = match stemmer_table.clone() {
         Some(table) => serde_json::from_value(table).map_err(|e| {
             Error::usage(&format!("invalid [stemmer] settings in the config file: {e}"))
         })?,
         None => StemmerConfig::default(),
     };
+    let mode_in_file = stemmer_table.as_ref().is_some_and(|t| t.get("mode").is_some());
+    if args.normalizer.preset() == Preset::Lucene && !mode_in_file {
+        // Lucene's normalizer followed by Lucene's stemmer, as its
+        // ArabicAnalyzer does.
+        config.mode = StemMode::Lucene;
+    }
     if let Some(mode) = args.mode {
         config.mode = match mode {
             Mode::Light => StemMode::Light,
             Mode::Lexicon => StemMode::Lexicon,
+            Mode::Lucene => StemMode::Lucene,
         };
     }
     if let Some(min) = args.min_stem_len {

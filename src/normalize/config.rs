@@ -23,6 +23,11 @@ pub enum Diacritics {
     /// Remove them all but U+0651 ARABIC SHADDA, which marks a doubled
     /// consonant and distinguishes words such as درس / درّس.
     KeepShadda,
+    /// Remove only the eight classic marks U+064B ARABIC FATHATAN ..=
+    /// U+0652 ARABIC SUKUN (tanween, harakat, shadda, sukun) and keep
+    /// U+0653..=U+065F: exactly what Lucene's ArabicNormalizer and CAMeL
+    /// Tools' `dediac_ar` remove (the `lucene` and `camel` presets).
+    Classic,
     /// Keep every mark (the `display` default).
     Keep,
 }
@@ -39,6 +44,82 @@ pub enum SuperscriptAlef {
     /// spelling needs (الرحمٰن → الرحمان); after U+0649 ALEF MAKSURA, where
     /// it only marks the maksura as pronounced alef (علىٰ), it is dropped.
     FullAlef,
+}
+
+/// Which alef variants fold to U+0627 ARABIC LETTER ALEF.
+///
+/// In a config file, `true` stands for `all` and `false` for `keep`, so
+/// `alef = true` keeps working.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Alef {
+    /// No alef is folded.
+    Keep,
+    /// U+0622 ALEF WITH MADDA ABOVE, U+0623 ALEF WITH HAMZA ABOVE and U+0625
+    /// ALEF WITH HAMZA BELOW: what Lucene's ArabicNormalizer folds.
+    HamzaMadda,
+    /// Those three and U+0671 ALEF WASLA: what CAMeL Tools'
+    /// `normalize_alef_ar` folds.
+    HamzaMaddaWasla,
+    /// Those four and the rare U+0672 ALEF WITH WAVY HAMZA ABOVE, U+0673
+    /// ALEF WITH WAVY HAMZA BELOW and U+0675 HIGH HAMZA ALEF (the default).
+    All,
+}
+
+impl Alef {
+    /// Every setting, from folding nothing to folding everything.
+    pub const ALL: [Alef; 4] = [Alef::Keep, Alef::HamzaMadda, Alef::HamzaMaddaWasla, Alef::All];
+
+    /// The setting's name in config files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Alef::Keep => "keep",
+            Alef::HamzaMadda => "hamza_madda",
+            Alef::HamzaMaddaWasla => "hamza_madda_wasla",
+            Alef::All => "all",
+        }
+    }
+
+    /// Whether this setting folds `c` to U+0627 ARABIC LETTER ALEF.
+    pub fn folds(self, c: char) -> bool {
+        let hamza_madda = matches!(c, '\u{0622}' | '\u{0623}' | '\u{0625}');
+        match self {
+            Alef::Keep => false,
+            Alef::HamzaMadda => hamza_madda,
+            Alef::HamzaMaddaWasla => hamza_madda || c == '\u{0671}',
+            Alef::All => {
+                hamza_madda || matches!(c, '\u{0671}' | '\u{0672}' | '\u{0673}' | '\u{0675}')
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Alef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AlefVisitor;
+
+        impl serde::de::Visitor<'_> for AlefVisitor {
+            type Value = Alef;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "true, false, \"keep\", \"hamza_madda\", \"hamza_madda_wasla\" or \"all\"",
+                )
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, all: bool) -> Result<Alef, E> {
+                Ok(if all { Alef::All } else { Alef::Keep })
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Alef, E> {
+                Alef::ALL.into_iter().find(|a| a.name() == name).ok_or_else(|| {
+                    E::unknown_variant(name, &["keep", "hamza_madda", "hamza_madda_wasla", "all"])
+                })
+            }
+        }
+
+        deserializer.deserialize_any(AlefVisitor)
+    }
 }
 
 /// How U+0649 ARABIC LETTER ALEF MAKSURA and yeh are unified.
@@ -113,14 +194,14 @@ pub enum UnicodeForm {
 /// `Default` is the [`Preset::Search`] configuration.
 ///
 /// ```
-/// use sarf::{NormalizerConfig, Preset};
+/// use sarf::{Alef, NormalizerConfig, Preset};
 ///
 /// let config: NormalizerConfig = toml::from_str(r#"
 ///     teh_marbuta = false
 ///     diacritics = "keep_shadda"
 /// "#).unwrap();
 /// assert!(!config.teh_marbuta);
-/// assert!(config.alef, "unset fields keep the search preset's value");
+/// assert_eq!(config.alef, Alef::All, "unset fields keep the search preset's value");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -139,9 +220,9 @@ pub struct NormalizerConfig {
     /// Compose decomposed sequences (U+0627 U+0654 → U+0623, ...) so they
     /// give the same result as the precomposed letter. Default: `true`.
     pub compose: bool,
-    /// Fold alef variants U+0622, U+0623, U+0625, U+0671, U+0672, U+0673,
-    /// U+0675 to U+0627 ARABIC LETTER ALEF. Default: `true`.
-    pub alef: bool,
+    /// Which alef variants (U+0622, U+0623, U+0625, U+0671, U+0672, U+0673,
+    /// U+0675) fold to U+0627 ARABIC LETTER ALEF. Default: `all`.
+    pub alef: Alef,
     /// Unify U+0649 ALEF MAKSURA and yeh. Default: `to_yeh`.
     pub alef_maksura: AlefMaksura,
     /// Fold the yeh look-alikes U+06CC FARSI YEH, U+06D0 E, U+06CD YEH WITH
@@ -201,7 +282,7 @@ impl NormalizerConfig {
             superscript_alef: SuperscriptAlef::Keep,
             tatweel: false,
             compose: false,
-            alef: false,
+            alef: Alef::Keep,
             alef_maksura: AlefMaksura::Keep,
             yeh_lookalikes: false,
             teh_marbuta: false,
@@ -301,11 +382,26 @@ pub enum Preset {
     /// letters, tatweel, invisible controls (ZWNJ kept), decomposed
     /// sequences. Keeps diacritics, alef variants, teh marbuta, digits.
     Display,
+    /// Exactly Lucene's `ArabicNormalizer` (org.apache.lucene.analysis.ar),
+    /// for indexes migrating from Elasticsearch, OpenSearch or Solr: U+0622,
+    /// U+0623, U+0625 → U+0627; U+0649 → U+064A; U+0629 → U+0647; U+0640 and
+    /// U+064B..=U+0652 removed; nothing else, one character at a time (no
+    /// composition, so U+0627 U+0654 stays as written). With `sarf stem`,
+    /// it also selects the [`StemMode::Lucene`](crate::StemMode::Lucene)
+    /// stemmer.
+    Lucene,
+    /// Exactly CAMeL Tools' common normalization: `dediac_ar` (removes
+    /// U+064B..=U+0652 and U+0670), then `normalize_alef_ar` (U+0622, U+0623,
+    /// U+0625, U+0671 → U+0627), `normalize_alef_maksura_ar` (U+0649 →
+    /// U+064A) and `normalize_teh_marbuta_ar` (U+0629 → U+0647). Tatweel is
+    /// kept, as `dediac_ar` keeps it.
+    Camel,
 }
 
 impl Preset {
     /// Every preset, in documentation order.
-    pub const ALL: [Preset; 3] = [Preset::Search, Preset::Nlp, Preset::Display];
+    pub const ALL: [Preset; 5] =
+        [Preset::Search, Preset::Nlp, Preset::Display, Preset::Lucene, Preset::Camel];
 
     /// The preset's name as used by `--preset` and in config files.
     pub fn name(self) -> &'static str {
@@ -313,6 +409,8 @@ impl Preset {
             Preset::Search => "search",
             Preset::Nlp => "nlp",
             Preset::Display => "display",
+            Preset::Lucene => "lucene",
+            Preset::Camel => "camel",
         }
     }
 
@@ -324,7 +422,7 @@ impl Preset {
             superscript_alef: SuperscriptAlef::Strip,
             tatweel: true,
             compose: true,
-            alef: true,
+            alef: Alef::All,
             alef_maksura: AlefMaksura::ToYeh,
             yeh_lookalikes: true,
             teh_marbuta: true,
@@ -350,12 +448,28 @@ impl Preset {
                 diacritics: Diacritics::Keep,
                 quranic_marks: false,
                 superscript_alef: SuperscriptAlef::Keep,
-                alef: false,
+                alef: Alef::Keep,
                 alef_maksura: AlefMaksura::Keep,
                 teh_marbuta: false,
                 digits: Digits::Keep,
                 zwnj: Zwnj::Keep,
                 ..search
+            },
+            Preset::Lucene => NormalizerConfig {
+                diacritics: Diacritics::Classic,
+                tatweel: true,
+                alef: Alef::HamzaMadda,
+                alef_maksura: AlefMaksura::ToYeh,
+                teh_marbuta: true,
+                ..NormalizerConfig::none()
+            },
+            Preset::Camel => NormalizerConfig {
+                diacritics: Diacritics::Classic,
+                superscript_alef: SuperscriptAlef::Strip,
+                alef: Alef::HamzaMaddaWasla,
+                alef_maksura: AlefMaksura::ToYeh,
+                teh_marbuta: true,
+                ..NormalizerConfig::none()
             },
         }
     }
@@ -406,6 +520,30 @@ mod tests {
             assert_eq!(NormalizerConfig::from_toml_str(&toml_text).unwrap(), config);
             let json = serde_json::to_string(&config).unwrap();
             assert_eq!(NormalizerConfig::from_json_str(&json).unwrap(), config);
+        }
+    }
+
+    #[test]
+    fn alef_accepts_booleans_and_names() {
+        let parse = |text: &str| NormalizerConfig::from_toml_str(text).unwrap().alef;
+        assert_eq!(parse("alef = true"), Alef::All);
+        assert_eq!(parse("alef = false"), Alef::Keep);
+        for alef in Alef::ALL {
+            assert_eq!(parse(&format!("alef = \"{}\"", alef.name())), alef);
+        }
+        let err = NormalizerConfig::from_toml_str("alef = \"wasla\"").unwrap_err().to_string();
+        assert!(err.contains("wasla") && err.contains("hamza_madda"), "{err}");
+        let json = NormalizerConfig::from_json_str(r#"{"alef": false}"#).unwrap();
+        assert_eq!(json.alef, Alef::Keep);
+    }
+
+    #[test]
+    fn alef_settings_nest() {
+        // Each setting folds a superset of the one before it.
+        for c in '\u{0600}'..='\u{06FF}' {
+            for pair in Alef::ALL.windows(2) {
+                assert!(!pair[0].folds(c) || pair[1].folds(c), "{c:?} {pair:?}");
+            }
         }
     }
 

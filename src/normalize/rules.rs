@@ -179,6 +179,7 @@ pub(crate) fn classify(config: &NormalizerConfig, c: char) -> Fold {
         _ if is_harakat(c) || is_other_arabic_mark(c) => match config.diacritics {
             Diacritics::Keep => Fold::Keep,
             Diacritics::KeepShadda if c == SHADDA => Fold::Keep,
+            Diacritics::Classic if is_other_arabic_mark(c) => Fold::Keep,
             _ => Fold::Delete(Rule::Diacritics),
         },
         _ if is_quranic_mark(c) => {
@@ -194,17 +195,7 @@ pub(crate) fn classify(config: &NormalizerConfig, c: char) -> Fold {
             SuperscriptAlef::FullAlef => Fold::FullAlef,
         },
         TATWEEL if config.tatweel => Fold::Delete(Rule::Tatweel),
-        ALEF_WITH_MADDA_ABOVE
-        | ALEF_WITH_HAMZA_ABOVE
-        | ALEF_WITH_HAMZA_BELOW
-        | ALEF_WASLA
-        | ALEF_WITH_WAVY_HAMZA_ABOVE
-        | ALEF_WITH_WAVY_HAMZA_BELOW
-        | HIGH_HAMZA_ALEF
-            if config.alef =>
-        {
-            Fold::Map(Rule::Alef, ALEF)
-        }
+        _ if config.alef.folds(c) => Fold::Map(Rule::Alef, ALEF),
         ALEF_MAKSURA => match config.alef_maksura {
             AlefMaksura::ToYeh => Fold::Map(
                 Rule::AlefMaksura,

@@ -31,6 +31,20 @@ pub const LIGHT10_SUFFIXES: [&str; 10] = [
     "\u{064A}",         // ي
 ];
 
+/// Lucene's ArabicStemmer (org.apache.lucene.analysis.ar) prefixes, in its
+/// order: only the first that matches is removed, و when at least three
+/// characters remain and the others when at least two do. Its suffixes are
+/// [`LIGHT10_SUFFIXES`], in the same order and under the same rule.
+pub const LUCENE_PREFIXES: [&str; 7] = [
+    "\u{0627}\u{0644}",         // ال
+    "\u{0648}\u{0627}\u{0644}", // وال
+    "\u{0628}\u{0627}\u{0644}", // بال
+    "\u{0643}\u{0627}\u{0644}", // كال
+    "\u{0641}\u{0627}\u{0644}", // فال
+    "\u{0644}\u{0644}",         // لل
+    "\u{0648}",                 // و
+];
+
 /// What a proclitic sequence is made of, which limits the suffixes it can
 /// combine with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,6 +17,13 @@
 //!   it, as a baseline: و when three characters remain, then the first of
 //!   ال وال بال كال فال لل that leaves two, then each of ها ان ات ون ين يه
 //!   ية ه ة ي in turn while two remain.
+//! * `lucene` is Lucene's ArabicStemmer exactly, for indexes migrating from
+//!   Elasticsearch, OpenSearch or Solr: the first of ال وال بال كال فال لل و
+//!   that matches (و when the word has at least four characters, the others
+//!   when two would remain), then each of ها ان ات ون ين يه ية ه ة ي in turn
+//!   while two would remain. Lengths count UTF-16 code units, as Java does.
+//!   It works on the word as given (no key form, no lexicon, no stopword
+//!   pass-through), so pair it with the `lucene` normalizer preset.
 //!
 //! Input words should be normalized (any preset); the stemmer looks them up
 //! in the lexicons' key form (the `search` preset's folding), and stems come
@@ -44,6 +51,8 @@ pub enum StemMode {
     /// Lexicon-guided light stemming (the default).
     #[default]
     Lexicon,
+    /// Lucene's ArabicStemmer, character for character.
+    Lucene,
 }
 
 /// The stemmer's configuration.
@@ -107,6 +116,8 @@ pub enum Decision {
     Fallback,
     /// The light10 rules.
     Light,
+    /// The rules of Lucene's ArabicStemmer.
+    Lucene,
 }
 
 /// A word's analysis: what was cut, what remains, and why.
@@ -208,6 +219,9 @@ impl Stemmer {
 
     /// The full analysis of a normalized word.
     pub fn analyze<'a>(&self, word: &'a str) -> Analysis<'a> {
+        if self.config.mode == StemMode::Lucene {
+            return lucene(word);
+        }
         let key = KEY_NORMALIZER.normalize(word);
         if chars(&key) < 2 || !is_arabic(&key) {
             return whole(Cow::Borrowed(word), Decision::Unchanged);
@@ -219,7 +233,7 @@ impl Stemmer {
         // memoized.
         let cached = match self.config.mode {
             StemMode::Lexicon => cache::get(self.id, &key),
-            StemMode::Light => None,
+            StemMode::Light | StemMode::Lucene => None,
         };
         let analysis = match cached {
             Some(entry) => Analysis {
@@ -237,6 +251,7 @@ impl Stemmer {
                 let analysis = match self.config.mode {
                     StemMode::Light => light10(&key),
                     StemMode::Lexicon => self.lexicon(&key),
+                    StemMode::Lucene => unreachable!("handled above"),
                 };
                 if self.config.mode == StemMode::Lexicon {
                     let entry = cache::Entry {
@@ -427,6 +442,30 @@ fn light10(key: &str) -> Analysis<'_> {
         }
     }
     split(key, start, end, Decision::Light)
+}
+
+/// Lucene's ArabicStemmer on a word as given. Lucene measures lengths in
+/// UTF-16 code units (Java `char`s); so does this.
+fn lucene(word: &str) -> Analysis<'_> {
+    let units = |s: &str| s.encode_utf16().count();
+    let mut start = 0;
+    let len = units(word);
+    let prefix = LUCENE_PREFIXES.iter().find(|p| {
+        let p_len = units(p);
+        let long_enough = if p_len == 1 { len >= 4 } else { len >= p_len + 2 };
+        long_enough && word.starts_with(**p)
+    });
+    if let Some(prefix) = prefix {
+        start = prefix.len();
+    }
+    let mut end = word.len();
+    for suffix in LIGHT10_SUFFIXES {
+        let rest = &word[start..end];
+        if units(rest) >= units(suffix) + 2 && rest.ends_with(suffix) {
+            end -= suffix.len();
+        }
+    }
+    split(word, start, end, Decision::Lucene)
 }
 
 /// A split of `key` whose stem is not a slice of it.

@@ -48,7 +48,7 @@ fn readme_command_prints_the_search_golden_file() {
 #[test]
 fn presets_match_their_golden_files_through_stdin() {
     let input = read_data("news-ar.txt");
-    for preset in ["search", "nlp", "display"] {
+    for preset in ["search", "nlp", "display", "lucene", "camel"] {
         let out = run_stdin(&["normalize", "--preset", preset], input.as_bytes());
         assert!(out.status.success(), "{}", stderr(&out));
         assert_eq!(
@@ -574,4 +574,15 @@ fn regression_jsonl_keeps_numbers_serde_cannot_hold() {
         String::from_utf8(out.stdout).unwrap(),
         "{\"id\":0,\"text\":\"ا\",\"n\":[3, 0.8888e9448885]}\n"
     );
+}
+
+#[test]
+fn stem_with_the_lucene_preset_uses_lucenes_stemmer() {
+    let line = "وبالكتاب والمعلمون كتابها فى مدرسةٍ\n";
+    let out = run_stdin(&["stem", "--preset", "lucene"], line.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "بالكتاب معلم كتاب في مدرس\n");
+    // --mode still chooses.
+    let out = run_stdin(&["stem", "--preset", "lucene", "--mode", "lexicon"], line.as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "كتاب معلم كتاب في مدرسه\n");
 }

@@ -4,6 +4,7 @@
 mod adversarial;
 mod cases;
 mod cli;
+mod compat;
 mod golden;
 mod properties;
 mod reference;

@@ -26,8 +26,13 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn config() -> impl Strategy<Value = NormalizerConfig> {
-    let diacritics =
-        prop_oneof![Just(Diacritics::Strip), Just(Diacritics::KeepShadda), Just(Diacritics::Keep)];
+    let diacritics = prop_oneof![
+        Just(Diacritics::Strip),
+        Just(Diacritics::KeepShadda),
+        Just(Diacritics::Keep),
+        Just(Diacritics::Classic)
+    ];
+    let alef = proptest::sample::select(Alef::ALL.to_vec());
     let superscript = prop_oneof![
         Just(SuperscriptAlef::Strip),
         Just(SuperscriptAlef::Keep),
@@ -43,15 +48,7 @@ fn config() -> impl Strategy<Value = NormalizerConfig> {
     let script = prop_oneof![Just(Script::Arabic), Just(Script::Persian)];
     let unicode = prop_oneof![6 => Just(UnicodeForm::None), 1 => Just(UnicodeForm::Nfc), 1 => Just(UnicodeForm::Nfkc)];
     (
-        (
-            diacritics,
-            any::<bool>(),
-            superscript,
-            any::<bool>(),
-            any::<bool>(),
-            any::<bool>(),
-            maksura,
-        ),
+        (diacritics, any::<bool>(), superscript, any::<bool>(), any::<bool>(), alef, maksura),
         (
             any::<bool>(),
             any::<bool>(),
@@ -149,6 +146,9 @@ proptest! {
             if config.diacritics == Diacritics::Strip {
                 prop_assert!(!(0x064B..=0x065F).contains(&cp), "diacritic U+{:04X} survived", cp);
             }
+            if config.diacritics == Diacritics::Classic {
+                prop_assert!(!(0x064B..=0x0652).contains(&cp), "diacritic U+{:04X} survived", cp);
+            }
             if config.format_controls {
                 prop_assert!(!sarf::chars::is_format_control(c), "control U+{:04X} survived", cp);
             }
@@ -159,7 +159,7 @@ proptest! {
             }
             if config.kaf_lookalikes && config.script == Script::Arabic { prop_assert_ne!(c, '\u{06A9}'); }
             if config.yeh_lookalikes && config.script == Script::Arabic { prop_assert_ne!(c, '\u{06CC}'); }
-            if config.alef { prop_assert!(!matches!(c, '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}'), "alef variant survived"); }
+            prop_assert!(!config.alef.folds(c), "alef variant U+{:04X} survived", cp);
             if config.teh_marbuta { prop_assert_ne!(c, '\u{0629}'); }
         }
     }

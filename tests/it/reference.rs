@@ -33,6 +33,7 @@ fn reference_char(config: &NormalizerConfig, c: char, out: &mut String) {
         0x064B..=0x065F => match config.diacritics {
             Diacritics::Keep => keep(out),
             Diacritics::KeepShadda if cp == 0x0651 => keep(out),
+            Diacritics::Classic if cp >= 0x0653 => keep(out),
             _ => {}
         },
         0x0610..=0x061A
@@ -51,9 +52,9 @@ fn reference_char(config: &NormalizerConfig, c: char, out: &mut String) {
             }
         }
         0x0640 if config.tatweel => {}
-        0x0622 | 0x0623 | 0x0625 | 0x0671 | 0x0672 | 0x0673 | 0x0675 if config.alef => {
-            out.push('\u{0627}')
-        }
+        0x0622 | 0x0623 | 0x0625 if config.alef != Alef::Keep => out.push('\u{0627}'),
+        0x0671 if matches!(config.alef, Alef::HamzaMaddaWasla | Alef::All) => out.push('\u{0627}'),
+        0x0672 | 0x0673 | 0x0675 if config.alef == Alef::All => out.push('\u{0627}'),
         0x0649 if config.alef_maksura == AlefMaksura::ToYeh => {
             out.push(if config.script == Script::Persian { '\u{06CC}' } else { '\u{064A}' })
         }
@@ -155,8 +156,12 @@ fn config_without_context() -> impl Strategy<Value = NormalizerConfig> {
             let bit = |i: u32| bits >> i & 1 == 1;
             let three = |i: u32| (bits >> i) % 3;
             preset.map(Preset::config).unwrap_or(NormalizerConfig {
-                diacritics: [Diacritics::Strip, Diacritics::KeepShadda, Diacritics::Keep]
-                    [three(0) as usize],
+                diacritics: [
+                    Diacritics::Strip,
+                    Diacritics::KeepShadda,
+                    Diacritics::Keep,
+                    Diacritics::Classic,
+                ][(bits >> 24) as usize % 4],
                 quranic_marks: bit(2),
                 superscript_alef: if bit(3) {
                     SuperscriptAlef::Strip
@@ -165,7 +170,7 @@ fn config_without_context() -> impl Strategy<Value = NormalizerConfig> {
                 },
                 tatweel: bit(4),
                 compose: bit(5),
-                alef: bit(6),
+                alef: Alef::ALL[(bits >> 26) as usize % 4],
                 alef_maksura: [AlefMaksura::Keep, AlefMaksura::ToYeh, AlefMaksura::ToAlefMaksura]
                     [three(7) as usize],
                 yeh_lookalikes: bit(9),
