@@ -52,6 +52,7 @@ pub struct Analyzer {
     normalizer: Normalizer,
     stemmer: Stemmer,
     drop_stopwords: bool,
+    stemming: bool,
 }
 
 impl Default for Analyzer {
@@ -65,7 +66,15 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer from its parts; stopwords are kept.
     pub fn new(normalizer: Normalizer, stemmer: Stemmer) -> Analyzer {
-        Analyzer { normalizer, stemmer, drop_stopwords: false }
+        Analyzer { normalizer, stemmer, drop_stopwords: false, stemming: true }
+    }
+
+    /// Turns stemming off (`false`) or on (the default). Without it, each
+    /// token's `stem` is its normalized form; the stemmer's lexicons still
+    /// tell stopwords.
+    pub fn stemming(mut self, yes: bool) -> Analyzer {
+        self.stemming = yes;
+        self
     }
 
     /// Drops stopwords from the output. Default: `false`.
@@ -131,7 +140,13 @@ impl Analyzer {
         kind: TokenKind,
         keep: impl Fn(&'n str) -> Cow<'a, str>,
     ) {
-        let (stem, stopword) = if kind == TokenKind::Arabic {
+        let (stem, stopword) = if kind == TokenKind::Arabic && !self.stemming {
+            let stopword = self.stemmer.is_stopword(normalized);
+            if stopword && self.drop_stopwords {
+                return;
+            }
+            (keep(normalized), stopword)
+        } else if kind == TokenKind::Arabic {
             let analysis = self.stemmer.analyze(normalized);
             // The Lucene stemmer stems stopwords too (Lucene's analyzer
             // drops them before stemming), so they are looked up here.

@@ -155,6 +155,8 @@ mod error;
 pub mod jsonl;
 pub mod normalize;
 pub mod stem;
+#[cfg(feature = "tantivy")]
+pub mod tantivy;
 pub mod tokenize;
 
 pub use analyze::{AnalyzedToken, Analyzer};
