@@ -586,3 +586,13 @@ fn stem_with_the_lucene_preset_uses_lucenes_stemmer() {
     let out = run_stdin(&["stem", "--preset", "lucene", "--mode", "lexicon"], line.as_bytes());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "كتاب معلم كتاب في مدرسه\n");
 }
+
+#[test]
+fn stem_of_the_fixture_matches_the_file_the_python_tests_share() {
+    // tests/data/news-ar.stems.txt is also what python/tests checks the
+    // Python module against, so both front ends give the same stems.
+    let fixture = data("news-ar.txt");
+    let out = run(&["stem", fixture.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), read_data("news-ar.stems.txt"));
+}

@@ -1,0 +1,62 @@
+"""sarf: fast, configurable normalization, tokenizing and lexicon-guided
+light stemming of Arabic-script text (Arabic, Persian, Urdu).
+
+    >>> import sarf
+    >>> sarf.normalize("أَهْلًا بِالعَالَمِ — کوریا")
+    'اهلا بالعالم — كوريا'
+    >>> sarf.Analyzer().stems("والكتاب كتابها")
+    ['كتاب', 'كتاب']
+
+The classes are immutable and thread-safe; the batch functions release the
+GIL and run in parallel, keeping input order. Objects pickle as their
+configuration, so they travel to Dask, Spark or multiprocessing workers.
+"""
+
+from functools import lru_cache
+
+from ._sarf import Analyzer, Normalizer, Stemmer, __version__, presets, stem_modes, tokenize
+
+__all__ = [
+    "Analyzer",
+    "Normalizer",
+    "Stemmer",
+    "normalize",
+    "normalize_batch",
+    "presets",
+    "stem_batch",
+    "stem_modes",
+    "tokenize",
+]
+
+
+def _rebuild(cls, kwargs):
+    """Unpickles a sarf object from its constructor arguments."""
+    return cls(**kwargs)
+
+
+@lru_cache(maxsize=64)
+def _normalizer(preset, rules):
+    return Normalizer(preset, **dict(rules))
+
+
+@lru_cache(maxsize=64)
+def _analyzer(preset, mode, drop_stopwords, rules):
+    return Analyzer(preset, mode=mode, drop_stopwords=drop_stopwords, **dict(rules))
+
+
+def normalize(text, preset="search", **rules):
+    """Normalizes one text with a preset and optional rule settings."""
+    return _normalizer(preset, tuple(sorted(rules.items()))).normalize(text)
+
+
+def normalize_batch(texts, preset="search", threads=None, **rules):
+    """Normalizes a list of texts in parallel (GIL released), in order."""
+    normalizer = _normalizer(preset, tuple(sorted(rules.items())))
+    return normalizer.normalize_batch(list(texts), threads=threads)
+
+
+def stem_batch(texts, preset="search", mode=None, drop_stopwords=False, threads=None, **rules):
+    """The stems of each text's tokens, for a list of texts, in parallel
+    (GIL released), in order."""
+    analyzer = _analyzer(preset, mode, drop_stopwords, tuple(sorted(rules.items())))
+    return analyzer.stems_batch(list(texts), threads=threads)

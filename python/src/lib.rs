@@ -1,0 +1,382 @@
+//! Python bindings of sarf (the `sarf._sarf` extension; `sarf/__init__.py`
+//! re-exports it).
+//!
+//! Everything here converts between Python and the library and nothing
+//! else: the text processing is `sarf`'s. Batch functions copy their input
+//! out of Python objects, release the GIL, and run on rayon's pool (or a
+//! pool of `threads` threads), keeping input order.
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+use sarf::tokenize::TokenKind;
+use sarf::{Analyzer, NormalizerConfig, Preset, StemMode, StemmerConfig};
+
+/// sarf errors become `ValueError` (bad settings) with sarf's message.
+fn py_err(error: sarf::Error) -> PyErr {
+    PyValueError::new_err(error.to_string())
+}
+
+fn parse_preset(name: &str) -> PyResult<Preset> {
+    name.parse().map_err(py_err)
+}
+
+/// A Python dict (or keyword arguments) as a JSON object, through Python's
+/// own `json` module so that every JSON-able value converts the same way.
+fn to_json_map(
+    py: Python<'_>,
+    dict: Option<&Bound<'_, PyDict>>,
+) -> PyResult<serde_json::Map<String, serde_json::Value>> {
+    let Some(dict) = dict else {
+        return Ok(serde_json::Map::new());
+    };
+    let text: String = py.import("json")?.call_method1("dumps", (dict,))?.extract()?;
+    serde_json::from_str(&text).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// The normalizer configuration from a preset, an optional `config` (a dict
+/// of rule settings, or the path of a TOML/JSON file) and keyword rules,
+/// each over the one before.
+fn normalizer_config(
+    py: Python<'_>,
+    preset: &str,
+    config: Option<&Bound<'_, PyAny>>,
+    rules: Option<&Bound<'_, PyDict>>,
+) -> PyResult<NormalizerConfig> {
+    let mut table = match config {
+        None => serde_json::Map::new(),
+        Some(obj) if obj.is_instance_of::<PyDict>() => to_json_map(py, Some(obj.cast()?))?,
+        Some(obj) => {
+            let path: PathBuf = obj.extract().map_err(|_| {
+                PyValueError::new_err("config must be a dict of rule settings or a file path")
+            })?;
+            sarf::normalize::config::read_table(&path).map_err(py_err)?
+        }
+    };
+    table.extend(to_json_map(py, rules)?);
+    NormalizerConfig::from_table_over(table, &parse_preset(preset)?.config(), None).map_err(py_err)
+}
+
+fn stemmer_config(
+    py: Python<'_>,
+    mode: &str,
+    min_stem_len: usize,
+    lexicons: Option<&Bound<'_, PyDict>>,
+) -> PyResult<StemmerConfig> {
+    let mut table = to_json_map(py, lexicons)?;
+    table.insert("mode".into(), mode.into());
+    table.insert("min_stem_len".into(), min_stem_len.into());
+    serde_json::from_value(serde_json::Value::Object(table))
+        .map_err(|e| PyValueError::new_err(format!("invalid stemmer settings: {e}")))
+}
+
+/// Runs `f` without the GIL, on a pool of `threads` threads if given.
+fn parallel<T: Send>(
+    py: Python<'_>,
+    threads: Option<usize>,
+    f: impl FnOnce() -> T + Send,
+) -> PyResult<T> {
+    py.detach(|| match threads {
+        None => Ok(f()),
+        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| PyValueError::new_err(e.to_string()))?;
+            Ok(pool.install(f))
+        }
+    })
+}
+
+/// Byte offsets of `text` to Python string indices (code points).
+struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets<'_> {
+    /// The code point index of byte offset `at`; offsets must not go back.
+    fn at(&mut self, at: usize) -> usize {
+        self.chars += self.text[self.byte..at].chars().count();
+        self.byte = at;
+        self.chars
+    }
+}
+
+fn kind_name(kind: TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Arabic => "arabic",
+        TokenKind::Number => "number",
+        TokenKind::Other => "other",
+    }
+}
+
+/// A normalizer: `Normalizer(preset="search", config=None, **rules)`.
+///
+/// `config` is a dict of rule settings or the path of a TOML/JSON file;
+/// keyword arguments set single rules (`teh_marbuta=False`,
+/// `diacritics="keep_shadda"`); each applies over the one before.
+#[pyclass(frozen, module = "sarf", name = "Normalizer")]
+struct PyNormalizer {
+    inner: sarf::Normalizer,
+}
+
+#[pymethods]
+impl PyNormalizer {
+    #[new]
+    #[pyo3(signature = (preset = "search", config = None, **rules))]
+    fn new(
+        py: Python<'_>,
+        preset: &str,
+        config: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let config = normalizer_config(py, preset, config, rules)?;
+        Ok(PyNormalizer { inner: sarf::Normalizer::new(config) })
+    }
+
+    /// The normalized text.
+    fn normalize(&self, text: &str) -> String {
+        self.inner.normalize(text).into_owned()
+    }
+
+    /// Normalizes every text in parallel, without the GIL; results in order.
+    #[pyo3(signature = (texts, threads = None))]
+    fn normalize_batch(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<String>> {
+        parallel(py, threads, || sarf::bulk::normalize_all(&self.inner, &texts))
+    }
+
+    /// The full configuration, every rule by name.
+    #[getter]
+    fn config<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &serde_json::to_string(self.inner.config()).expect("config serializes"))
+    }
+
+    /// Pickled as its full configuration, so workers of Dask, Spark or
+    /// multiprocessing rebuild the same normalizer.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let cls = py.get_type::<PyNormalizer>();
+        let kwargs = self.config(py)?;
+        let rebuild = py.import("sarf")?.getattr("_rebuild")?;
+        (rebuild, (cls, kwargs)).into_pyobject(py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Normalizer({:?})", self.inner.config())
+    }
+}
+
+fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (json,))
+}
+
+/// A stemmer: `Stemmer(mode="lexicon", min_stem_len=3, **lexicons)`.
+///
+/// `mode` is `lexicon`, `light` (light10) or `lucene` (Lucene's
+/// ArabicStemmer). Lexicon keyword arguments (`stems`, `stopwords`,
+/// `protected`, `exceptions`, `verbs`) name files replacing the embedded
+/// lexicons. Words should be normalized first.
+#[pyclass(frozen, module = "sarf", name = "Stemmer")]
+struct PyStemmer {
+    inner: sarf::Stemmer,
+}
+
+#[pymethods]
+impl PyStemmer {
+    #[new]
+    #[pyo3(signature = (mode = "lexicon", min_stem_len = 3, **lexicons))]
+    fn new(
+        py: Python<'_>,
+        mode: &str,
+        min_stem_len: usize,
+        lexicons: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let config = stemmer_config(py, mode, min_stem_len, lexicons)?;
+        Ok(PyStemmer { inner: sarf::Stemmer::new(config).map_err(py_err)? })
+    }
+
+    /// The stem of a normalized word.
+    fn stem(&self, word: &str) -> String {
+        self.inner.stem(word).into_owned()
+    }
+
+    /// The analysis of a normalized word: a dict with `prefix`, `stem`,
+    /// `suffix` and `decision` (which rule or lexicon decided).
+    fn analyze<'py>(&self, py: Python<'py>, word: &str) -> PyResult<Bound<'py, PyDict>> {
+        let analysis = self.inner.analyze(word);
+        let dict = PyDict::new(py);
+        dict.set_item("prefix", &*analysis.prefix)?;
+        dict.set_item("stem", &*analysis.stem)?;
+        dict.set_item("suffix", &*analysis.suffix)?;
+        let decision = serde_json::to_value(analysis.decision).expect("decision serializes");
+        dict.set_item("decision", decision.as_str())?;
+        Ok(dict)
+    }
+
+    /// Whether the lexicons list the (normalized) word as a stopword.
+    fn is_stopword(&self, word: &str) -> bool {
+        self.inner.is_stopword(word)
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let config = serde_json::to_string(self.inner.config()).expect("config serializes");
+        let kwargs = json_to_py(py, &config)?;
+        let rebuild = py.import("sarf")?.getattr("_rebuild")?;
+        (rebuild, (py.get_type::<PyStemmer>(), kwargs)).into_pyobject(py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Stemmer({:?})", self.inner.config())
+    }
+}
+
+/// The whole pipeline on raw text: tokenize, normalize, stem.
+///
+/// `Analyzer(preset="search", mode=None, drop_stopwords=False, stem=True,
+/// config=None, **rules)`; `mode` defaults to `lucene` with the `lucene`
+/// preset and to `lexicon` otherwise, as `sarf stem` does.
+#[pyclass(frozen, module = "sarf", name = "Analyzer")]
+struct PyAnalyzer {
+    inner: Analyzer,
+    /// The arguments it was made from, for pickling.
+    args: Py<PyDict>,
+}
+
+#[pymethods]
+impl PyAnalyzer {
+    #[new]
+    #[pyo3(signature = (preset = "search", mode = None, drop_stopwords = false, stem = true, config = None, **rules))]
+    fn new(
+        py: Python<'_>,
+        preset: &str,
+        mode: Option<&str>,
+        drop_stopwords: bool,
+        stem: bool,
+        config: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let normalizer = sarf::Normalizer::new(normalizer_config(py, preset, config, rules)?);
+        let default_mode =
+            if parse_preset(preset)? == Preset::Lucene { "lucene" } else { "lexicon" };
+        let stemmer_config = stemmer_config(py, mode.unwrap_or(default_mode), 3, None)?;
+        let stemmer = sarf::Stemmer::new(stemmer_config).map_err(py_err)?;
+        let inner =
+            Analyzer::new(normalizer, stemmer).drop_stopwords(drop_stopwords).stemming(stem);
+        let args = PyDict::new(py);
+        args.set_item("preset", preset)?;
+        args.set_item("mode", mode)?;
+        args.set_item("drop_stopwords", drop_stopwords)?;
+        args.set_item("stem", stem)?;
+        args.set_item("config", config)?;
+        if let Some(rules) = rules {
+            args.update(rules.as_mapping())?;
+        }
+        Ok(PyAnalyzer { inner, args: args.unbind() })
+    }
+
+    /// The tokens of `text`: dicts with `surface`, `start`, `end` (string
+    /// indices into `text`, so `text[start:end] == surface`), `normalized`,
+    /// `stem`, `kind` (`arabic`, `number`, `other`) and `stopword`.
+    fn analyze<'py>(&self, py: Python<'py>, text: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let mut offsets = CharOffsets { text, byte: 0, chars: 0 };
+        let mut out = Vec::new();
+        let mut failure = None;
+        self.inner.for_each_token(text, |t| {
+            let dict = PyDict::new(py);
+            let start = offsets.at(t.start);
+            let end = offsets.at(t.end);
+            let result = (|| {
+                dict.set_item("surface", t.surface)?;
+                dict.set_item("start", start)?;
+                dict.set_item("end", end)?;
+                dict.set_item("normalized", &*t.normalized)?;
+                dict.set_item("stem", &*t.stem)?;
+                dict.set_item("kind", kind_name(t.kind))?;
+                dict.set_item("stopword", t.stopword)
+            })();
+            match result {
+                Ok(()) => out.push(dict),
+                Err(e) => failure = Some(e),
+            }
+        });
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(out),
+        }
+    }
+
+    /// The stems of `text`'s tokens, in order.
+    fn stems(&self, text: &str) -> Vec<String> {
+        let mut stems = Vec::new();
+        self.inner.for_each_token(text, |t| stems.push(t.stem.into_owned()));
+        stems
+    }
+
+    /// The stems of every text, in parallel without the GIL; in order.
+    #[pyo3(signature = (texts, threads = None))]
+    fn stems_batch(
+        &self,
+        py: Python<'_>,
+        texts: Vec<String>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<Vec<String>>> {
+        parallel(py, threads, || sarf::bulk::stem_all(&self.inner, &texts))
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let rebuild = py.import("sarf")?.getattr("_rebuild")?;
+        (rebuild, (py.get_type::<PyAnalyzer>(), self.args.bind(py).copy()?)).into_pyobject(py)
+    }
+}
+
+/// The tokens of `text` as `(text, start, end)` tuples, with string indices
+/// into `text`.
+#[pyfunction]
+fn tokenize(text: &str) -> Vec<(String, usize, usize)> {
+    let mut offsets = CharOffsets { text, byte: 0, chars: 0 };
+    sarf::tokenize::tokenize(text)
+        .map(|t| {
+            let start = offsets.at(t.start);
+            (t.text.to_string(), start, offsets.at(t.end))
+        })
+        .collect()
+}
+
+/// The names of the normalizer presets.
+#[pyfunction]
+fn presets() -> Vec<&'static str> {
+    Preset::ALL.iter().map(|p| p.name()).collect()
+}
+
+/// The stemmer modes.
+#[pyfunction]
+fn stem_modes() -> Vec<&'static str> {
+    [StemMode::Lexicon, StemMode::Light, StemMode::Lucene]
+        .map(|m| match m {
+            StemMode::Lexicon => "lexicon",
+            StemMode::Light => "light",
+            StemMode::Lucene => "lucene",
+        })
+        .to_vec()
+}
+
+#[pymodule]
+fn _sarf(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyNormalizer>()?;
+    m.add_class::<PyStemmer>()?;
+    m.add_class::<PyAnalyzer>()?;
+    m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(presets, m)?)?;
+    m.add_function(wrap_pyfunction!(stem_modes, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,172 @@
+"""The Python module against the Rust library's expected files and the
+published algorithms of the tools the compatibility presets copy."""
+
+import importlib.util
+import pickle
+import sys
+import threading
+import time
+
+import pytest
+
+import sarf
+from conftest import REPO
+
+PRESETS = ["search", "nlp", "display", "lucene", "camel"]
+
+
+def compat_reference():
+    spec = importlib.util.spec_from_file_location(
+        "compat_reference", REPO / "scripts" / "compat_reference.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_presets_are_listed():
+    assert sarf.presets() == PRESETS
+    assert sarf.stem_modes() == ["lexicon", "light", "lucene"]
+
+
+@pytest.mark.parametrize("preset", PRESETS)
+def test_normalize_matches_the_rust_golden_files(data, preset):
+    # The same files tests/it/golden.rs checks the Rust library against.
+    text = data("news-ar.txt")
+    expected = data(f"news-ar.{preset}.txt")
+    assert sarf.Normalizer(preset).normalize(text) == expected
+    assert sarf.normalize(text, preset=preset) == expected
+
+
+def test_stems_match_the_rust_cli_on_the_fixture(data):
+    # tests/data/news-ar.stems.txt is `sarf stem tests/data/news-ar.txt`,
+    # checked by tests/it/cli.rs.
+    analyzer = sarf.Analyzer()
+    lines = data("news-ar.txt").split("\n")
+    expected = data("news-ar.stems.txt").split("\n")
+    assert [" ".join(analyzer.stems(line)) for line in lines] == expected
+    assert [" ".join(s) for s in sarf.stem_batch(lines)] == expected
+
+
+def test_compatibility_presets_equal_the_published_algorithms(data):
+    ref = compat_reference()
+    text = data("news-ar.txt") + "\nكَتَبَ ـ آمن إسلام ٱلحمد هٰذا مستشفى \u0627\u0654 ۴"
+    assert sarf.normalize(text, preset="lucene") == ref.lucene_normalize(text)
+    assert sarf.normalize(text, preset="camel") == ref.camel_normalize(text)
+    stemmer = sarf.Stemmer("lucene")
+    for word in sarf.normalize(text, preset="lucene").split():
+        assert stemmer.stem(word) == ref.lucene_stem(word), word
+
+
+def test_rule_keywords_and_config_dicts():
+    assert sarf.normalize("مدرسة على") == "مدرسه علي"
+    assert sarf.normalize("مدرسة على", teh_marbuta=False) == "مدرسة علي"
+    assert sarf.Normalizer("nlp").normalize("مدرسة على") == "مدرسة على"
+    n = sarf.Normalizer(config={"diacritics": "keep_shadda", "alef": "hamza_madda"})
+    assert n.normalize("مُدَرِّس ٱلأب") == "مدرّس ٱلاب"
+    assert n.config["alef"] == "hamza_madda"
+    with pytest.raises(ValueError, match="tatwel"):
+        sarf.Normalizer(tatwel=True)
+    with pytest.raises(ValueError, match="serch"):
+        sarf.Normalizer("serch")
+
+
+def test_config_file(tmp_path):
+    path = tmp_path / "rules.toml"
+    path.write_text('teh_marbuta = false\ndigits = "keep"\n', encoding="utf-8")
+    assert sarf.Normalizer(config=str(path)).normalize("مدرسة ١٢") == "مدرسة ١٢"
+    with pytest.raises(ValueError, match="missing.toml"):
+        sarf.Normalizer(config=str(tmp_path / "missing.toml"))
+
+
+def test_unchanged_text_and_other_scripts_pass_through():
+    n = sarf.Normalizer()
+    for text in ["", "hello", "日本語", "كتاب", "emoji 😀"]:
+        assert n.normalize(text) == text
+
+
+def test_tokenize_gives_string_indices():
+    text = "😀 كتابٌ جديد، 12.5 و test"
+    tokens = sarf.tokenize(text)
+    assert [t[0] for t in tokens] == ["كتابٌ", "جديد", "12.5", "و", "test"]
+    for token, start, end in tokens:
+        assert text[start:end] == token
+
+
+def test_analyzer_tokens():
+    text = "ذهبَ الطالبُ إلى المدرسةِ"
+    tokens = sarf.Analyzer().analyze(text)
+    assert [t["stem"] for t in tokens] == ["ذهب", "طالب", "الي", "مدرسه"]
+    assert [t["stopword"] for t in tokens] == [False, False, True, False]
+    for t in tokens:
+        assert text[t["start"]:t["end"]] == t["surface"]
+    assert sarf.Analyzer(drop_stopwords=True).stems(text) == ["ذهب", "طالب", "مدرسه"]
+    assert sarf.Analyzer(stem=False).stems(text) == ["ذهب", "الطالب", "الي", "المدرسه"]
+    assert sarf.Analyzer("lucene").stems("وبالكتاب والمعلمون") == ["بالكتاب", "معلم"]
+
+
+def test_stemmer():
+    s = sarf.Stemmer()
+    assert s.stem("والكتاب") == "كتاب"
+    assert s.stem("وزير") == "وزير"
+    assert s.analyze("والكتاب") == {
+        "prefix": "وال", "stem": "كتاب", "suffix": "", "decision": "known_stem"}
+    assert s.is_stopword("في")
+    assert sarf.Stemmer("light").stem("وزير") == "زير"
+    with pytest.raises(ValueError, match="porter"):
+        sarf.Stemmer("porter")
+
+
+def test_batches_keep_order_and_match_single_calls(data):
+    lines = data("news-ar.txt").split("\n") * 20
+    n = sarf.Normalizer()
+    expected = [n.normalize(line) for line in lines]
+    assert n.normalize_batch(lines) == expected
+    assert n.normalize_batch(lines, threads=1) == expected
+    assert sarf.normalize_batch(lines) == expected
+    analyzer = sarf.Analyzer()
+    assert analyzer.stems_batch(lines, threads=2) == [analyzer.stems(line) for line in lines]
+    assert n.normalize_batch([]) == []
+    with pytest.raises(ValueError):
+        n.normalize_batch(lines, threads=0)
+    with pytest.raises(TypeError):
+        n.normalize_batch([1, 2])
+
+
+def test_batch_releases_the_gil(data):
+    # Another Python thread runs while the batch works: it could not take a
+    # single timestamp inside the call if the GIL were held throughout.
+    lines = data("news-ar.txt").split("\n") * 3000
+    n = sarf.Normalizer()
+    stamps = []
+    stop = threading.Event()
+
+    def tick():
+        while not stop.is_set():
+            stamps.append(time.perf_counter())
+            stop.wait(0.0005)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    time.sleep(0.01)
+    start = time.perf_counter()
+    n.normalize_batch(lines, threads=1)
+    end = time.perf_counter()
+    stop.set()
+    ticker.join()
+    assert any(start < s < end for s in stamps), f"no tick in {end - start:.3f} s"
+
+
+def test_objects_pickle_as_their_configuration():
+    for obj, call, arg in [
+        (sarf.Normalizer("nlp", teh_marbuta=True), "normalize", "مدرسة على"),
+        (sarf.Stemmer("light"), "stem", "والكتاب"),
+        (sarf.Analyzer("camel", drop_stopwords=True), "stems", "في المدرسةِ"),
+    ]:
+        copy = pickle.loads(pickle.dumps(obj))
+        assert type(copy) is type(obj)
+        assert getattr(copy, call)(arg) == getattr(obj, call)(arg)
+
+
+def test_version():
+    assert sarf.__version__.count(".") == 2
+    assert sys.modules["sarf"].__doc__
