@@ -7,48 +7,21 @@
 //!
 //! Run: `cargo bench --bench normalize` (add `-- --quick` for a fast pass).
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sarf::{Normalizer, Preset};
 
-fn inputs() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<PathBuf> = vec![root.join("tests/data/news-ar.txt")];
-    let corpus = root.join("../shared/corpus");
-    for name in [
+fn normalize(c: &mut Criterion) {
+    let corpus = [
         "news-saudinewsnet.txt",
         "diacritized-tashkeela-msa.txt",
         "quran-hafs-uthmani.txt",
         "persian-perdt-sentences.txt",
-    ] {
-        let path = corpus.join(name);
-        if path.exists() {
-            files.push(path);
-        }
-    }
-    let limit =
-        std::env::var("SARF_BENCH_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(16 << 20);
-    files
-        .into_iter()
-        .map(|path| {
-            let mut text = std::fs::read_to_string(&path).expect("bench input is UTF-8");
-            // Keep each run short: cap the input at a char boundary.
-            if text.len() > limit {
-                let mut cut = limit;
-                while !text.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                text.truncate(cut);
-            }
-            (path.file_name().unwrap().to_string_lossy().into_owned(), text)
-        })
-        .collect()
-}
-
-fn normalize(c: &mut Criterion) {
-    for (name, text) in inputs() {
+    ];
+    for (name, text) in common::inputs(&corpus, 16 << 20) {
         let mut group = c.benchmark_group(format!("normalize/{name}"));
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.sample_size(20);

@@ -7,34 +7,15 @@
 //!
 //! Run: `cargo bench --bench stem` (add `-- --quick` for a fast pass).
 
+mod common;
+
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sarf::{Analyzer, Normalizer, StemMode, Stemmer};
 
-fn inputs() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut inputs = vec![(
-        "news-ar.txt".to_string(),
-        std::fs::read_to_string(root.join("tests/data/news-ar.txt")).unwrap(),
-    )];
-    let corpus = root.join("../shared/corpus/news-saudinewsnet.txt");
-    if let Ok(mut text) = std::fs::read_to_string(&corpus) {
-        let limit =
-            std::env::var("SARF_BENCH_BYTES").ok().and_then(|v| v.parse().ok()).unwrap_or(4 << 20);
-        let mut cut = limit.min(text.len());
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
-        inputs.push(("news-saudinewsnet.txt".to_string(), text));
-    }
-    inputs
-}
-
 fn stem(c: &mut Criterion) {
-    for (name, text) in inputs() {
+    for (name, text) in common::inputs(&["news-saudinewsnet.txt"], 4 << 20) {
         let mut group = c.benchmark_group(format!("stem/{name}"));
         group.sample_size(10);
         let normalizer = Normalizer::default();

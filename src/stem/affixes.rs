@@ -288,3 +288,16 @@ pub const TEH_MARBUTA_KEY: &str = "\u{0647}";
 pub fn starts_imperfect(word: &str) -> bool {
     word.starts_with(['\u{064A}', '\u{062A}', '\u{0646}', '\u{0627}'])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lucene_affixes_are_two_byte_letters() {
+        // The Lucene stemmer counts a UTF-16 unit per two bytes of affix.
+        for affix in LUCENE_PREFIXES.iter().chain(&LIGHT10_SUFFIXES) {
+            assert!(affix.chars().all(|c| c.len_utf8() == 2 && c.len_utf16() == 1), "{affix}");
+        }
+    }
+}

@@ -447,22 +447,23 @@ fn light10(key: &str) -> Analysis<'_> {
 /// Lucene's ArabicStemmer on a word as given. Lucene measures lengths in
 /// UTF-16 code units (Java `char`s); so does this.
 fn lucene(word: &str) -> Analysis<'_> {
-    let units = |s: &str| s.encode_utf16().count();
+    // Every affix is made of two-byte Arabic letters, one unit each.
+    let units = |affix: &str| affix.len() / 2;
+    let mut len = word.encode_utf16().count();
     let mut start = 0;
-    let len = units(word);
     let prefix = LUCENE_PREFIXES.iter().find(|p| {
-        let p_len = units(p);
-        let long_enough = if p_len == 1 { len >= 4 } else { len >= p_len + 2 };
+        let long_enough = if units(p) == 1 { len >= 4 } else { len >= units(p) + 2 };
         long_enough && word.starts_with(**p)
     });
     if let Some(prefix) = prefix {
         start = prefix.len();
+        len -= units(prefix);
     }
     let mut end = word.len();
     for suffix in LIGHT10_SUFFIXES {
-        let rest = &word[start..end];
-        if units(rest) >= units(suffix) + 2 && rest.ends_with(suffix) {
+        if len >= units(suffix) + 2 && word[start..end].ends_with(suffix) {
             end -= suffix.len();
+            len -= units(suffix);
         }
     }
     split(word, start, end, Decision::Lucene)
