@@ -62,73 +62,128 @@ pub(crate) fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
 /// The FNV-1a offset basis.
 pub(crate) const FNV_START: u64 = 0xCBF2_9CE4_8422_2325;
 
-/// A Bloom filter in front of an FST: two bits per key, about 16 bits per
-/// entry, so a miss (the common case for candidate stems) costs two memory
-/// reads instead of an FST walk. False positives (about 3%) fall through to
-/// the FST, which stays the source of truth.
+/// Every key of an FST in an open-addressing hash table, for lookups at
+/// run time.
+///
+/// The FST is how lexicons are built, stored, embedded and shipped (`sarf
+/// dict compile`); for the stemmer's many point lookups (a few dozen
+/// candidate stems per word, nearly all absent) a hash probe is several
+/// times cheaper than an FST walk. The table is built by streaming the FST
+/// once, and a lookup is exact: a slot holds a 32-bit fingerprint of the
+/// key's hash, so a miss rarely touches the key bytes, and a fingerprint
+/// match is confirmed by comparing the key.
 #[derive(Clone)]
-struct Filter {
-    bits: Vec<u64>,
-    mask: u64,
+struct KeyTable {
+    /// Per slot: the fingerprint (high 32 bits) and the key's index + 1
+    /// (low 32 bits); 0 is an empty slot. At most half full.
+    slots: Vec<u64>,
+    mask: usize,
+    /// The keys back to back; key `i` ends at `ends[i]`.
+    text: Vec<u8>,
+    ends: Vec<u32>,
+    /// The FST's output for each key (0 for a set).
+    values: Vec<u64>,
 }
 
-impl Filter {
-    /// An empty filter sized for `count` keys.
-    fn with_capacity(count: usize) -> Filter {
-        let size = (count.max(64) * 16).next_power_of_two();
-        Filter { bits: vec![0; size / 64], mask: size as u64 - 1 }
-    }
+/// Where a hash probes first, and its fingerprint. splitmix64's finalizer
+/// spreads FNV's weak high bits.
+#[inline]
+fn spread(hash: u64) -> (usize, u32) {
+    let mut z = hash.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z as usize, (z >> 32) as u32)
+}
 
-    fn insert(&mut self, key: &[u8]) {
-        let (a, b) = self.positions(fnv(FNV_START, key));
-        self.bits[(a / 64) as usize] |= 1 << (a % 64);
-        self.bits[(b / 64) as usize] |= 1 << (b % 64);
-    }
-
-    /// The filter of every key of an FST, streamed once, no key copied.
-    fn from_fst<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Filter {
-        let mut filter = Filter::with_capacity(fst.len());
+impl KeyTable {
+    /// The table of every key of an FST, streamed once.
+    fn from_fst<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> KeyTable {
+        let capacity = (fst.len().max(8) * 2).next_power_of_two();
+        let mut table = KeyTable {
+            slots: vec![0; capacity],
+            mask: capacity - 1,
+            text: Vec::new(),
+            ends: Vec::with_capacity(fst.len()),
+            values: Vec::with_capacity(fst.len()),
+        };
         let mut stream = fst.stream();
-        while let Some((key, _)) = stream.next() {
-            filter.insert(key);
+        while let Some((key, output)) = stream.next() {
+            table.text.extend_from_slice(key);
+            table.ends.push(table.text.len() as u32);
+            table.values.push(output.value());
+            let index = table.ends.len() as u64; // index + 1
+            let (mut at, fingerprint) = spread(fnv(FNV_START, key));
+            loop {
+                let slot = &mut table.slots[at & table.mask];
+                if *slot == 0 {
+                    *slot = (fingerprint as u64) << 32 | index;
+                    break;
+                }
+                at += 1;
+            }
         }
-        filter
+        table
     }
 
+    fn key(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The value of `key`, whose FNV hash is `hash`.
     #[inline]
-    fn positions(&self, hash: u64) -> (u64, u64) {
-        // splitmix64's finalizer spreads FNV's weak high bits.
-        let mut z = hash.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z & self.mask, (z >> 32) & self.mask)
+    fn get(&self, key: &[u8], hash: u64) -> Option<u64> {
+        let (mut at, fingerprint) = spread(hash);
+        loop {
+            let slot = self.slots[at & self.mask];
+            if slot == 0 {
+                return None;
+            }
+            if (slot >> 32) as u32 == fingerprint {
+                let i = (slot as u32 - 1) as usize;
+                if self.key(i) == key {
+                    return Some(self.values[i]);
+                }
+            }
+            at += 1;
+        }
     }
 
+    /// Whether some key may have the FNV hash `hash`: no false negatives,
+    /// and a false positive only on a 32-bit fingerprint collision.
     #[inline]
     fn may_contain(&self, hash: u64) -> bool {
-        let (a, b) = self.positions(hash);
-        self.bits[(a / 64) as usize] >> (a % 64) & 1 != 0
-            && self.bits[(b / 64) as usize] >> (b % 64) & 1 != 0
+        let (mut at, fingerprint) = spread(hash);
+        loop {
+            let slot = self.slots[at & self.mask];
+            if slot == 0 {
+                return false;
+            }
+            if (slot >> 32) as u32 == fingerprint {
+                return true;
+            }
+            at += 1;
+        }
     }
 }
 
-/// An FST set with its filter.
+/// An FST set with its lookup table.
 #[derive(Clone)]
 struct WordSet {
     set: fst::Set<Bytes>,
-    filter: Filter,
+    table: Arc<KeyTable>,
 }
 
 impl WordSet {
     fn new(set: fst::Set<Bytes>) -> WordSet {
-        let filter = Filter::from_fst(set.as_fst());
-        WordSet { set, filter }
+        let table = Arc::new(KeyTable::from_fst(set.as_fst()));
+        WordSet { set, table }
     }
 
     #[inline]
     fn contains(&self, key: &str, hash: u64) -> bool {
-        self.filter.may_contain(hash) && self.set.contains(key)
+        self.table.get(key.as_bytes(), hash).is_some()
     }
 }
 
@@ -179,7 +234,7 @@ impl std::fmt::Debug for Lexicons {
 struct FormMap {
     map: fst::Map<Bytes>,
     targets: Arc<StemTable>,
-    filter: Filter,
+    table: Arc<KeyTable>,
 }
 
 /// A sorted list of strings in one buffer, indexed by ordinal.
@@ -250,7 +305,7 @@ impl Lexicons {
     /// only rules out.
     #[inline]
     pub(crate) fn may_be_stem(&self, hash: u64) -> bool {
-        self.stems.filter.may_contain(hash)
+        self.stems.table.may_contain(hash)
     }
 
     /// Whether `key` is a stopword.
@@ -304,16 +359,13 @@ impl Lexicons {
 
 impl FormMap {
     fn new(map: fst::Map<Bytes>, targets: Arc<StemTable>) -> FormMap {
-        let filter = Filter::from_fst(map.as_fst());
-        FormMap { map, targets, filter }
+        let table = Arc::new(KeyTable::from_fst(map.as_fst()));
+        FormMap { map, targets, table }
     }
 
     #[inline]
     fn get(&self, key: &str, hash: u64) -> Option<&str> {
-        if !self.filter.may_contain(hash) {
-            return None;
-        }
-        self.map.get(key).and_then(|ordinal| self.targets.get(ordinal))
+        self.table.get(key.as_bytes(), hash).and_then(|ordinal| self.targets.get(ordinal))
     }
 }
 

@@ -226,34 +226,30 @@ impl Stemmer {
         if chars(&key) < 2 || !is_arabic(&key) {
             return whole(Cow::Borrowed(word), Decision::Unchanged);
         }
-        if self.stopword_split(&key).is_some() {
-            return whole(Cow::Borrowed(word), Decision::Stopword);
-        }
-        // light10 costs less than a cache lookup; only the lexicon mode is
-        // memoized.
-        let cached = match self.config.mode {
-            StemMode::Lexicon => cache::get(self.id, &key),
-            StemMode::Light | StemMode::Lucene => None,
-        };
-        let analysis = match cached {
-            Some(entry) => Analysis {
-                prefix: Cow::Borrowed(&key[..entry.prefix_len as usize]),
-                stem: match entry.stem {
-                    Some(stem) => Cow::Owned(stem.into()),
-                    None => Cow::Borrowed(
-                        &key[entry.prefix_len as usize..key.len() - entry.suffix_len as usize],
-                    ),
+        let analysis = match self.config.mode {
+            // Lexicon analyses are memoized, stopword answers included, so
+            // a repeated word costs one hash probe.
+            StemMode::Lexicon => match cache::get(self.id, &key) {
+                Some(entry) if entry.decision == Decision::Stopword => {
+                    return whole(Cow::Borrowed(word), Decision::Stopword);
+                }
+                Some(entry) => Analysis {
+                    prefix: Cow::Borrowed(&key[..entry.prefix_len as usize]),
+                    stem: match entry.stem {
+                        Some(stem) => Cow::Owned(stem.into()),
+                        None => Cow::Borrowed(
+                            &key[entry.prefix_len as usize..key.len() - entry.suffix_len as usize],
+                        ),
+                    },
+                    suffix: Cow::Borrowed(&key[key.len() - entry.suffix_len as usize..]),
+                    decision: entry.decision,
                 },
-                suffix: Cow::Borrowed(&key[key.len() - entry.suffix_len as usize..]),
-                decision: entry.decision,
-            },
-            None => {
-                let analysis = match self.config.mode {
-                    StemMode::Light => light10(&key),
-                    StemMode::Lexicon => self.lexicon(&key),
-                    StemMode::Lucene => unreachable!("handled above"),
-                };
-                if self.config.mode == StemMode::Lexicon {
+                None => {
+                    let analysis = if self.stopword_split(&key).is_some() {
+                        whole(Cow::Borrowed(&*key), Decision::Stopword)
+                    } else {
+                        self.lexicon(&key)
+                    };
                     let entry = cache::Entry {
                         prefix_len: analysis.prefix.len() as u16,
                         suffix_len: analysis.suffix.len() as u16,
@@ -264,9 +260,20 @@ impl Stemmer {
                         decision: analysis.decision,
                     };
                     cache::put(self.id, &key, entry);
+                    if analysis.decision == Decision::Stopword {
+                        return whole(Cow::Borrowed(word), Decision::Stopword);
+                    }
+                    analysis
                 }
-                analysis
+            },
+            // light10 costs less than a cache lookup.
+            StemMode::Light => {
+                if self.stopword_split(&key).is_some() {
+                    return whole(Cow::Borrowed(word), Decision::Stopword);
+                }
+                light10(&key)
             }
+            StemMode::Lucene => unreachable!("handled above"),
         };
         match &key {
             Cow::Borrowed(_) => analysis.rebind(word),
@@ -279,7 +286,7 @@ impl Stemmer {
             return Some(0);
         }
         ["\u{0648}", "\u{0641}"].iter().find_map(|p| {
-            let rest = key.strip_prefix(p)?;
+            let rest = &key[if has_prefix(key, p) { p.len() } else { return None }..];
             (chars(rest) >= 2 && self.lexicons.is_stopword(rest)).then_some(p.len())
         })
     }
@@ -348,8 +355,8 @@ impl Stemmer {
         // Stable: among equals, fewer proclitics first.
         candidates.sort_by_key(|c| (c.weak, std::cmp::Reverse(c.len)));
         // First pass: exceptions and stems (and, after the future particle,
-        // verb forms), longest stem first. Each lookup is behind a Bloom
-        // filter, so most misses cost a hash and two bit tests.
+        // verb forms), longest stem first. Each lookup is one probe of a
+        // hash table built from the FST, so a miss costs a hash and a load.
         for c in candidates.iter() {
             let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
@@ -428,16 +435,16 @@ impl Stemmer {
 fn light10(key: &str) -> Analysis<'_> {
     let mut start = 0;
     let mut end = key.len();
-    if key.starts_with(LIGHT10_WAW) && chars(&key[LIGHT10_WAW.len()..]) >= 3 {
+    if has_prefix(key, LIGHT10_WAW) && chars(&key[LIGHT10_WAW.len()..]) >= 3 {
         start = LIGHT10_WAW.len();
     }
-    if let Some(article) = LIGHT10_ARTICLES.iter().find(|a| key[start..].starts_with(**a)) {
+    if let Some(article) = LIGHT10_ARTICLES.iter().find(|a| has_prefix(&key[start..], a)) {
         if chars(&key[start + article.len()..]) >= 2 {
             start += article.len();
         }
     }
     for suffix in LIGHT10_SUFFIXES {
-        if key[start..end].ends_with(suffix) && chars(&key[start..end - suffix.len()]) >= 2 {
+        if has_suffix(&key[start..end], suffix) && chars(&key[start..end - suffix.len()]) >= 2 {
             end -= suffix.len();
         }
     }
@@ -453,7 +460,7 @@ fn lucene(word: &str) -> Analysis<'_> {
     let mut start = 0;
     let prefix = LUCENE_PREFIXES.iter().find(|p| {
         let long_enough = if units(p) == 1 { len >= 4 } else { len >= units(p) + 2 };
-        long_enough && word.starts_with(**p)
+        long_enough && has_prefix(word, p)
     });
     if let Some(prefix) = prefix {
         start = prefix.len();
@@ -461,7 +468,7 @@ fn lucene(word: &str) -> Analysis<'_> {
     }
     let mut end = word.len();
     for suffix in LIGHT10_SUFFIXES {
-        if len >= units(suffix) + 2 && word[start..end].ends_with(suffix) {
+        if len >= units(suffix) + 2 && has_suffix(&word[start..end], suffix) {
             end -= suffix.len();
             len -= units(suffix);
         }
