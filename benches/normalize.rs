@@ -2,8 +2,9 @@
 //!
 //! Inputs: the bundled news fixture (always) and the files of
 //! `../shared/corpus` when present. For each input, one group holds every
-//! preset plus the two reference limits measured in the same run: a memcpy
-//! of the same bytes and `std::str::from_utf8` over them.
+//! preset, the all-rules-off configuration (the cost of the scan alone),
+//! and the two reference limits measured in the same run: a memcpy of the
+//! same bytes and `std::str::from_utf8` over them.
 //!
 //! Run: `cargo bench --bench normalize` (add `-- --quick` for a fast pass).
 
@@ -12,7 +13,7 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sarf::{Normalizer, Preset};
+use sarf::{Normalizer, NormalizerConfig, Preset};
 
 fn normalize(c: &mut Criterion) {
     let corpus = [
@@ -35,13 +36,18 @@ fn normalize(c: &mut Criterion) {
         group.bench_function("from_utf8", |b| {
             b.iter(|| assert!(std::str::from_utf8(black_box(text.as_bytes())).is_ok()))
         });
-        for preset in Preset::ALL {
-            let normalizer = Normalizer::from_preset(preset);
+        // The engine's floor: every rule off, so the scan finds nothing.
+        let configs = Preset::ALL
+            .map(|p| (p.name(), p.config()))
+            .into_iter()
+            .chain([("all-rules-off", NormalizerConfig::none())]);
+        for (name, config) in configs {
+            let normalizer = Normalizer::new(config);
             let mut out = String::with_capacity(text.len());
             // Warm the lazily built tables and check the result once.
             normalizer.normalize_into(&text, &mut out);
             assert!(!out.is_empty());
-            group.bench_function(preset.name(), |b| {
+            group.bench_function(name, |b| {
                 b.iter(|| {
                     out.clear();
                     normalizer.normalize_into(black_box(&text), &mut out);

@@ -26,6 +26,7 @@ use std::ops::Range;
 
 use super::config::{NormalizerConfig, UnicodeForm};
 use super::rules::{Fold, Rule, classify, presentation_form};
+use super::scan::Scanner;
 use crate::chars::{
     ALEF, ALEF_MAKSURA, combining_class, compose, is_compose_base, is_composing_mark,
 };
@@ -87,10 +88,10 @@ pub(crate) struct Engine {
     patch: Box<[[u8; 2]; 256]>,
     /// The full fold of each character of U+0600..=U+06FF.
     folds: Box<[Fold; 256]>,
-    /// A bit per pair of leading bytes: set where a character starting with
-    /// those two bytes may need work (its table entry is not `Keep`, or it
-    /// lies outside the Arabic block in a range some rule touches).
-    candidates: Box<[u64; 1024]>,
+    /// Finds the characters that may need work: those whose table entry is
+    /// not `Keep`, and those outside the Arabic block in a range some rule
+    /// touches.
+    scanner: Scanner,
 }
 
 /// The hot loop's view of one character of U+0600..=U+06FF.
@@ -341,22 +342,14 @@ impl Engine {
                 Fold::FullAlef | Fold::Expand(..) => Quick::Slow,
             };
         }
-        let mut candidates = Box::new([0u64; 1024]);
-        let mut mark = |b0: u8, b1: u8| {
-            let pair = (b0 as usize) << 8 | b1 as usize;
-            candidates[pair >> 6] |= 1 << (pair & 63);
-        };
-        for b0 in 0xC2..=0xF4u8 {
-            for b1 in 0x80..=0xBFu8 {
-                let in_block = (0xD8..=0xDB).contains(&b0);
-                if (in_block && quick[block_index(b0, b1)] != Quick::Keep)
-                    || (!in_block && may_change_outside_block(b0, b1))
-                {
-                    mark(b0, b1);
-                }
+        let scanner = Scanner::new(|b0, b1| {
+            if (0xD8..=0xDB).contains(&b0) {
+                quick[block_index(b0, b1)] != Quick::Keep
+            } else {
+                may_change_outside_block(b0, b1)
             }
-        }
-        Engine { config, quick, replacement, patch, folds, candidates }
+        });
+        Engine { config, quick, replacement, patch, folds, scanner }
     }
 
     pub(crate) fn config(&self) -> &NormalizerConfig {
@@ -384,29 +377,20 @@ impl Engine {
         let bytes = input.as_bytes();
         let mut w = Writer::new(out);
         let mut i = 0;
-        loop {
-            i = self.next_candidate(bytes, i);
-            let Some(&b0) = bytes.get(i) else { break };
-            if b0.wrapping_sub(0xD8) < 4 {
-                let index = block_index(b0, bytes[i + 1]);
-                let quick = self.quick[index];
-                if quick == Quick::Patch {
-                    w.patch(input, i, self.patch[index], self.rule_at(index), recorder);
-                    i += 2;
+        // Each window's candidates are handled before scanning on, so a
+        // window is scanned once however many changes it holds.
+        while let Some(window) = self.scanner.next_window(bytes, i) {
+            let mut mask = window.mask;
+            while mask != 0 {
+                let at = window.base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if at < i {
+                    // Consumed by the slow path's look-ahead.
                     continue;
                 }
-                if quick != Quick::Slow {
-                    let out_start = w.start(input, i);
-                    if quick == Quick::Replace {
-                        w.out.push(self.replacement[index]);
-                    }
-                    w.finish(self.rule_at(index), i..i + 2, out_start, recorder);
-                    i += 2;
-                    continue;
-                }
+                i = self.one(input, at, &mut w, recorder);
             }
-            let c = input[i..].chars().next().expect("candidates start characters");
-            i = self.slow(input, i, c, &mut w, recorder);
+            i = i.max(window.end);
         }
         if w.changed {
             w.start(input, input.len());
@@ -414,40 +398,35 @@ impl Engine {
         w.changed
     }
 
-    /// Whether the character starting with bytes `b0 b1` may need work.
+    /// Handles the candidate at `i`; returns where to go on.
     #[inline(always)]
-    fn is_candidate(&self, b0: u8, b1: u8) -> bool {
-        let pair = (b0 as usize) << 8 | b1 as usize;
-        self.candidates[pair >> 6] >> (pair & 63) & 1 != 0
-    }
-
-    /// The first position at or after `from` where a character that may
-    /// need work starts, or `bytes.len()`.
-    ///
-    /// Every byte position is tested, not every character: a test needs no
-    /// decoding, so the loop has no data-dependent step and runs eight
-    /// positions per branch. Pairs that start with ASCII or a continuation
-    /// byte are never candidates, so only character starts are found.
-    #[inline(always)]
-    fn next_candidate(&self, bytes: &[u8], from: usize) -> usize {
-        let mut i = from;
-        while let Some(window) = bytes.get(i..i + 9) {
-            let mut hits = 0u32;
-            for k in 0..8 {
-                hits |= (self.is_candidate(window[k], window[k + 1]) as u32) << k;
+    fn one<R: Recorder>(
+        &self,
+        input: &str,
+        i: usize,
+        w: &mut Writer<'_>,
+        recorder: &mut R,
+    ) -> usize {
+        let bytes = input.as_bytes();
+        let b0 = bytes[i];
+        if b0.wrapping_sub(0xD8) < 4 {
+            let index = block_index(b0, bytes[i + 1]);
+            let quick = self.quick[index];
+            if quick == Quick::Patch {
+                w.patch(input, i, self.patch[index], self.rule_at(index), recorder);
+                return i + 2;
             }
-            if hits != 0 {
-                return i + hits.trailing_zeros() as usize;
+            if quick != Quick::Slow {
+                let out_start = w.start(input, i);
+                if quick == Quick::Replace {
+                    w.out.push(self.replacement[index]);
+                }
+                w.finish(self.rule_at(index), i..i + 2, out_start, recorder);
+                return i + 2;
             }
-            i += 8;
         }
-        while let Some(&b0) = bytes.get(i) {
-            if self.is_candidate(b0, bytes.get(i + 1).copied().unwrap_or(0)) {
-                return i;
-            }
-            i += 1;
-        }
-        bytes.len()
+        let c = input[i..].chars().next().expect("candidates start characters");
+        self.slow(input, i, c, w, recorder)
     }
 
     /// Handles one character the table could not; returns where to go on.

@@ -16,6 +16,7 @@ pub mod config;
 mod engine;
 pub mod report;
 pub mod rules;
+mod scan;
 
 use std::borrow::Cow;
 use std::sync::Arc;
