@@ -4,7 +4,10 @@
 //! A file output is written to a temporary file beside the target and
 //! renamed over it only when everything succeeded, so an error or an
 //! interruption never leaves a truncated file looking finished, and an
-//! existing file is only replaced by a complete one.
+//! existing file is only replaced by a complete one. A target that exists
+//! and is not a regular file (`/dev/null`, a named pipe, a terminal) is
+//! written directly: renaming over it would replace the device or pipe
+//! with a file.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -24,7 +27,18 @@ pub enum Sink {
 /// An output stream; call [`Output::commit`] when done.
 pub enum Output {
     Stdout(BufWriter<io::Stdout>),
-    File { sink: Option<Sink>, temp: PathBuf, target: PathBuf },
+    /// `temp` is empty when the target is written directly.
+    File {
+        sink: Option<Sink>,
+        temp: PathBuf,
+        target: PathBuf,
+    },
+}
+
+/// Whether `path` exists and is something other than a regular file (or a
+/// link to one).
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 impl Output {
@@ -38,8 +52,16 @@ impl Output {
             _ => Path::new("."),
         };
         let name = target.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-        let temp = dir.join(format!(".{name}.sarf-{}.tmp", std::process::id()));
-        let file = File::create(&temp).map_err(|e| Error::from_io(Some(&temp), e))?;
+        let (file, temp) = if is_special(target) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(target)
+                .map_err(|e| Error::from_io(Some(target), e))?;
+            (file, PathBuf::new())
+        } else {
+            let temp = dir.join(format!(".{name}.sarf-{}.tmp", std::process::id()));
+            (File::create(&temp).map_err(|e| Error::from_io(Some(&temp), e))?, temp)
+        };
         let writer = BufWriter::with_capacity(BUFFER, file);
         let sink = if name.ends_with(".gz") {
             Sink::Gzip(flate2::write::GzEncoder::new(writer, flate2::Compression::default()))
@@ -83,6 +105,10 @@ impl Output {
                     None => return Ok(()),
                 };
                 writer.flush().map_err(io)?;
+                if temp.as_os_str().is_empty() {
+                    // A device or pipe: nothing to sync or rename.
+                    return Ok(());
+                }
                 writer.get_ref().sync_all().map_err(io)?;
                 drop(writer);
                 std::fs::rename(&*temp, &*target).map_err(io)?;

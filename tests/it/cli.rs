@@ -596,3 +596,29 @@ fn stem_of_the_fixture_matches_the_file_the_python_tests_share() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), read_data("news-ar.stems.txt"));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_or_pipe_is_written_through_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let fixture = data("news-ar.txt");
+    let out = run(&["normalize", "-q", "-o", "/dev/null", fixture.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(null.file_type().is_char_device(), "/dev/null must stay a device");
+
+    // A named pipe: the reader gets the output, and the pipe stays a pipe.
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = run(&["normalize", "-q", "-o", fifo.to_str().unwrap(), fixture.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(reader.join().unwrap(), read_data("news-ar.search.txt"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+}
