@@ -28,11 +28,64 @@ pub enum Sink {
 pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     /// `temp` is empty when the target is written directly.
-    File {
-        sink: Option<Sink>,
-        temp: PathBuf,
-        target: PathBuf,
-    },
+    File { sink: Option<Sink>, temp: PathBuf, target: PathBuf, flusher: Option<Flusher> },
+}
+
+/// Starts the disk writes of a large output early, from a second thread,
+/// so that the fsync before the rename has little left to wait for: on a
+/// 240 MB output it took about as long as normalizing the text.
+pub struct Flusher {
+    /// Bytes handed to the output since the last request.
+    unsynced: u64,
+    wake: Option<std::sync::mpsc::SyncSender<()>>,
+    thread: Option<std::thread::JoinHandle<io::Result<()>>>,
+}
+
+/// How many bytes are written between two requests to sync.
+const FLUSH_EVERY: u64 = 32 << 20;
+
+impl Flusher {
+    fn new(file: &File) -> Option<Flusher> {
+        let file = file.try_clone().ok()?;
+        let (wake, requests) = std::sync::mpsc::sync_channel::<()>(1);
+        let thread = std::thread::Builder::new()
+            .name("sarf-flush".into())
+            .spawn(move || {
+                while requests.recv().is_ok() {
+                    file.sync_data()?;
+                }
+                Ok(())
+            })
+            .ok()?;
+        Some(Flusher { unsynced: 0, wake: Some(wake), thread: Some(thread) })
+    }
+
+    #[inline]
+    fn wrote(&mut self, bytes: usize) {
+        self.unsynced += bytes as u64;
+        if self.unsynced >= FLUSH_EVERY {
+            // A request still pending covers these bytes too.
+            if let Some(wake) = &self.wake {
+                let _ = wake.try_send(());
+            }
+            self.unsynced = 0;
+        }
+    }
+
+    /// Waits for the last request; reports the first error it met.
+    fn finish(&mut self) -> io::Result<()> {
+        self.wake = None;
+        match self.thread.take() {
+            Some(thread) => thread.join().unwrap_or_else(|_| Err(io::Error::other("flush thread"))),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Flusher {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
 }
 
 /// Whether `path` exists and is something other than a regular file (or a
@@ -62,6 +115,7 @@ impl Output {
             let temp = dir.join(format!(".{name}.sarf-{}.tmp", std::process::id()));
             (File::create(&temp).map_err(|e| Error::from_io(Some(&temp), e))?, temp)
         };
+        let flusher = if temp.as_os_str().is_empty() { None } else { Flusher::new(&file) };
         let writer = BufWriter::with_capacity(BUFFER, file);
         let sink = if name.ends_with(".gz") {
             Sink::Gzip(flate2::write::GzEncoder::new(writer, flate2::Compression::default()))
@@ -70,7 +124,7 @@ impl Output {
         } else {
             Sink::Plain(writer)
         };
-        Ok(Output::File { sink: Some(sink), temp, target: target.to_path_buf() })
+        Ok(Output::File { sink: Some(sink), temp, target: target.to_path_buf(), flusher })
     }
 
     /// The file being written, for error messages.
@@ -82,6 +136,9 @@ impl Output {
     }
 
     pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if let Output::File { flusher: Some(flusher), .. } = self {
+            flusher.wrote(bytes.len());
+        }
         match self {
             Output::Stdout(w) => w.write_all(bytes),
             Output::File { sink: Some(Sink::Plain(w)), .. } => w.write_all(bytes),
@@ -96,7 +153,7 @@ impl Output {
     pub fn commit(mut self) -> Result<(), Error> {
         match &mut self {
             Output::Stdout(w) => w.flush().map_err(|e| Error::from_io(None, e)),
-            Output::File { sink, temp, target } => {
+            Output::File { sink, temp, target, flusher } => {
                 let io = |e| Error::from_io(Some(target), e);
                 let mut writer = match sink.take() {
                     Some(Sink::Plain(w)) => w,
@@ -108,6 +165,9 @@ impl Output {
                 if temp.as_os_str().is_empty() {
                     // A device or pipe: nothing to sync or rename.
                     return Ok(());
+                }
+                if let Some(flusher) = flusher {
+                    flusher.finish().map_err(io)?;
                 }
                 writer.get_ref().sync_all().map_err(io)?;
                 drop(writer);
