@@ -25,6 +25,9 @@ pub enum Sink {
 }
 
 /// An output stream; call [`Output::commit`] when done.
+// One per output file, never moved in a loop: the size of the file variant
+// does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     /// `temp` is empty when the target is written directly.
