@@ -31,7 +31,12 @@ pub enum Sink {
 pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     /// `temp` is empty when the target is written directly.
-    File { sink: Option<Sink>, temp: PathBuf, target: PathBuf, flusher: Option<Flusher> },
+    File {
+        sink: Option<Sink>,
+        temp: PathBuf,
+        target: PathBuf,
+        flusher: Option<Flusher>,
+    },
 }
 
 /// Starts the disk writes of a large output early, from a second thread,

@@ -1,0 +1,40 @@
+//! The bulk API on one and on two threads: `sarf::bulk::normalize_all` and
+//! `stem_all` over the lines of real news text as separate documents, each
+//! on a rayon pool of 1 and of 2 threads, so the ratio of the two is the
+//! parallel speed-up. Results are dropped outside the timing (freeing a
+//! million small strings is the caller's business, and serial).
+//!
+//! Run: `cargo bench --bench bulk` (add `-- --quick` for a fast pass).
+//! `SARF_BENCH_BYTES` caps the input (default 16 MiB).
+
+mod common;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sarf::{Analyzer, Normalizer, bulk};
+
+fn bulk(c: &mut Criterion) {
+    let normalizer = Normalizer::default();
+    let analyzer = Analyzer::default();
+    for (name, text) in common::inputs(&["news-saudinewsnet.txt"], 16 << 20) {
+        // The fixture is small: repeat it so each pass has work for both threads.
+        let text =
+            if text.len() < 1 << 20 { text.repeat((1 << 20) / text.len() + 1) } else { text };
+        let docs: Vec<&str> = text.lines().collect();
+        let mut group = c.benchmark_group(format!("bulk/{name}"));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.sample_size(10);
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            group.bench_function(format!("normalize_all/{threads}-threads"), |b| {
+                b.iter_with_large_drop(|| pool.install(|| bulk::normalize_all(&normalizer, &docs)))
+            });
+            group.bench_function(format!("stem_all/{threads}-threads"), |b| {
+                b.iter_with_large_drop(|| pool.install(|| bulk::stem_all(&analyzer, &docs)))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bulk);
+criterion_main!(benches);
