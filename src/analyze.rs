@@ -53,6 +53,9 @@ pub struct Analyzer {
     stemmer: Stemmer,
     drop_stopwords: bool,
     stemming: bool,
+    /// Whether the normalizer writes the stemmer's key form (it is the
+    /// `search` preset), so tokens need no second normalization.
+    key_form: bool,
 }
 
 impl Default for Analyzer {
@@ -66,7 +69,8 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer from its parts; stopwords are kept.
     pub fn new(normalizer: Normalizer, stemmer: Stemmer) -> Analyzer {
-        Analyzer { normalizer, stemmer, drop_stopwords: false, stemming: true }
+        let key_form = normalizer.config() == &Preset::Search.config();
+        Analyzer { normalizer, stemmer, drop_stopwords: false, stemming: true, key_form }
     }
 
     /// Turns stemming off (`false`) or on (the default). Without it, each
@@ -141,18 +145,18 @@ impl Analyzer {
         keep: impl Fn(&'n str) -> Cow<'a, str>,
     ) {
         let (stem, stopword) = if kind == TokenKind::Arabic && !self.stemming {
-            let stopword = self.stemmer.is_stopword(normalized);
+            let stopword = self.stemmer.is_stopword_in(normalized, self.key_form);
             if stopword && self.drop_stopwords {
                 return;
             }
             (keep(normalized), stopword)
         } else if kind == TokenKind::Arabic {
-            let analysis = self.stemmer.analyze(normalized);
+            let analysis = self.stemmer.analyze_in(normalized, self.key_form);
             // The Lucene stemmer stems stopwords too (Lucene's analyzer
             // drops them before stemming), so they are looked up here.
             let stopword = match analysis.decision {
                 Decision::Stopword => true,
-                Decision::Lucene => self.stemmer.is_stopword(normalized),
+                Decision::Lucene => self.stemmer.is_stopword_in(normalized, self.key_form),
                 _ => false,
             };
             if stopword && self.drop_stopwords {

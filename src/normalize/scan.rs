@@ -89,8 +89,9 @@ impl Scanner {
     /// candidate in it; `None` at the end of `bytes`.
     #[inline]
     pub(crate) fn next_window(&self, bytes: &[u8], from: usize) -> Option<Window> {
+        // Short texts (single words) never fill a vector: skip its setup.
         #[cfg(target_arch = "x86_64")]
-        if self.simd {
+        if self.simd && bytes.len() >= from + 17 {
             // SAFETY: `simd` is only set when the CPU has SSSE3.
             return unsafe { self.next_window_ssse3(bytes, from) };
         }

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Decision;
-use super::lexicons::{FNV_START, fnv};
+use super::lexicons::{FNV_START, fnv, same_bytes};
 
 /// Slots per thread (a power of two). In news text the 64k most frequent
 /// words make up about 95% of tokens; a slot costs about 100 bytes, so a
@@ -60,7 +60,11 @@ pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry> {
     CACHE.with(|cache| {
         let cache = cache.borrow();
         match &cache[hash as usize & (SLOTS - 1)] {
-            Some(slot) if slot.hash == hash && slot.stemmer == stemmer && slot.key == key => {
+            Some(slot)
+                if slot.hash == hash
+                    && slot.stemmer == stemmer
+                    && same_bytes(slot.key.as_bytes(), key.as_bytes()) =>
+            {
                 Some(slot.entry.clone())
             }
             _ => None,

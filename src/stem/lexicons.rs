@@ -142,7 +142,7 @@ impl KeyTable {
             }
             if (slot >> 32) as u32 == fingerprint {
                 let i = (slot as u32 - 1) as usize;
-                if self.key(i) == key {
+                if same_bytes(self.key(i), key) {
                     return Some(self.values[i]);
                 }
             }
@@ -166,6 +166,13 @@ impl KeyTable {
             at += 1;
         }
     }
+}
+
+/// `a == b`, compared inline: keys are a few bytes long, shorter than the
+/// cost of a call to `memcmp`.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// An FST set with its lookup table.

@@ -213,16 +213,29 @@ impl Stemmer {
 
     /// Whether `word` (normalized) is a stopword, possibly after و or ف.
     pub fn is_stopword(&self, word: &str) -> bool {
-        let key = KEY_NORMALIZER.normalize(word);
+        self.is_stopword_in(word, false)
+    }
+
+    /// [`is_stopword`](Self::is_stopword); `key_form` says the word is
+    /// already in the lexicons' key form (normalized with `search`).
+    pub(crate) fn is_stopword_in(&self, word: &str, key_form: bool) -> bool {
+        let key = if key_form { Cow::Borrowed(word) } else { KEY_NORMALIZER.normalize(word) };
         self.stopword_split(&key).is_some()
     }
 
     /// The full analysis of a normalized word.
     pub fn analyze<'a>(&self, word: &'a str) -> Analysis<'a> {
+        self.analyze_in(word, false)
+    }
+
+    /// [`analyze`](Self::analyze); `key_form` says the word is already in
+    /// the lexicons' key form, which the [`Analyzer`](crate::Analyzer)
+    /// knows when its normalizer is the `search` preset.
+    pub(crate) fn analyze_in<'a>(&self, word: &'a str, key_form: bool) -> Analysis<'a> {
         if self.config.mode == StemMode::Lucene {
             return lucene(word);
         }
-        let key = KEY_NORMALIZER.normalize(word);
+        let key = if key_form { Cow::Borrowed(word) } else { KEY_NORMALIZER.normalize(word) };
         if chars(&key) < 2 || !is_arabic(&key) {
             return whole(Cow::Borrowed(word), Decision::Unchanged);
         }
