@@ -7,7 +7,8 @@
 # Builds the release binary, makes an input of SIZE_MB (default 100) by
 # repeating ../shared/corpus/news-saudinewsnet.txt, runs each setting RUNS
 # times (default 5) and prints the median wall time, MB/s and the peak RSS
-# (from /usr/bin/time). The input and outputs go to a temporary directory.
+# (from /usr/bin/time). The input and outputs go to a temporary directory;
+# each run writes a new output file (which sarf fsyncs before renaming).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-100}
@@ -26,6 +27,9 @@ for jobs in 1 2; do
   times=()
   rss=0
   for _ in $(seq "$runs"); do
+    # A fresh output each run: replacing an existing file would add its
+    # deletion to the time.
+    rm -f "$dir/out.txt"
     out=$( { /usr/bin/time -f "%e %M" ./target/release/sarf normalize -q -j "$jobs" -o "$dir/out.txt" "$input"; } 2>&1 )
     times+=("${out% *}")
     r=${out#* }
