@@ -198,13 +198,7 @@ fn peers(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    // No plots (drawing them took most of a `--quick` run) and a short
-    // warm-up: with `-- --quick`, all the benches run in about half a
-    // minute, short enough to run before committing to a hot path.
-    config = Criterion::default()
-        .warm_up_time(std::time::Duration::from_millis(500))
-        .measurement_time(std::time::Duration::from_secs(2))
-        .without_plots();
+    config = common::criterion();
     targets = peers
 }
 criterion_main!(benches);

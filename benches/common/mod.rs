@@ -1,8 +1,23 @@
-//! Bench inputs shared by the benchmarks: the bundled news fixture, then
-//! the named files of `../shared/corpus` that exist, each cut to
-//! `SARF_BENCH_BYTES` (or `default_limit`) bytes at a char boundary.
+//! What the benchmarks share: criterion's settings, and the inputs (the
+//! bundled news fixture, then the named files of `../shared/corpus` that
+//! exist, each cut to `SARF_BENCH_BYTES` (or a default) bytes at a char
+//! boundary). Each bench uses what it needs of this module.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::Criterion;
+
+/// No plots (drawing them took most of a `--quick` run) and a short
+/// warm-up: with `-- --quick`, all the benches run in about half a minute,
+/// short enough to run before committing to a hot path.
+pub fn criterion() -> Criterion {
+    Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .without_plots()
+}
 
 /// `(file name, text)` for the fixture and each present corpus file.
 pub fn inputs(corpus_files: &[&str], default_limit: usize) -> Vec<(String, String)> {
