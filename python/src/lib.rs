@@ -91,16 +91,36 @@ fn parallel<T: Send>(
     })
 }
 
-/// Byte offsets of `text` to Python string indices (code points).
+/// Byte offsets of `text` to Python string indices (code points), for
+/// offsets that come in order; counting resumes where the last one ended.
 struct CharOffsets<'a> {
     text: &'a str,
     byte: usize,
     chars: usize,
+    /// The previous offset asked for before the last, and its index: the
+    /// parts of a token split by normalization (a ZWNJ turned into a space)
+    /// all carry the whole token's start again.
+    earlier: (usize, usize),
 }
 
-impl CharOffsets<'_> {
-    /// The code point index of byte offset `at`; offsets must not go back.
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> CharOffsets<'a> {
+        CharOffsets { text, byte: 0, chars: 0, earlier: (0, 0) }
+    }
+
+    /// The code point index of byte offset `at`.
     fn at(&mut self, at: usize) -> usize {
+        if at == self.byte {
+            return self.chars;
+        }
+        if at < self.byte {
+            if at == self.earlier.0 {
+                return self.earlier.1;
+            }
+            // Not expected from in-order tokens; count from the start.
+            return self.text[..at].chars().count();
+        }
+        self.earlier = (self.byte, self.chars);
         self.chars += self.text[self.byte..at].chars().count();
         self.byte = at;
         self.chars
@@ -287,7 +307,7 @@ impl PyAnalyzer {
     /// indices into `text`, so `text[start:end] == surface`), `normalized`,
     /// `stem`, `kind` (`arabic`, `number`, `other`) and `stopword`.
     fn analyze<'py>(&self, py: Python<'py>, text: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        let mut offsets = CharOffsets { text, byte: 0, chars: 0 };
+        let mut offsets = CharOffsets::new(text);
         let mut out = Vec::new();
         let mut failure = None;
         self.inner.for_each_token(text, |t| {
@@ -342,7 +362,7 @@ impl PyAnalyzer {
 /// into `text`.
 #[pyfunction]
 fn tokenize(text: &str) -> Vec<(String, usize, usize)> {
-    let mut offsets = CharOffsets { text, byte: 0, chars: 0 };
+    let mut offsets = CharOffsets::new(text);
     sarf::tokenize::tokenize(text)
         .map(|t| {
             let start = offsets.at(t.start);

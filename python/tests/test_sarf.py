@@ -104,6 +104,18 @@ def test_analyzer_tokens():
     assert sarf.Analyzer("lucene").stems("وبالكتاب والمعلمون") == ["بالكتاب", "معلم"]
 
 
+def test_tokens_split_by_normalization_keep_their_offsets():
+    # zwnj="space" splits می‌خواهم in two; both parts carry the whole
+    # token's offsets, however many parts there are.
+    text = "سلام می\u200cخواهم کتاب " + "\u200c".join(["ب"] * 50)
+    tokens = sarf.Analyzer(zwnj="space").analyze(text)
+    assert [t["normalized"] for t in tokens[:4]] == ["سلام", "مي", "خواهم", "كتاب"]
+    assert tokens[1]["surface"] == tokens[2]["surface"] == "می\u200cخواهم"
+    assert len(tokens) == 4 + 50
+    for t in tokens:
+        assert text[t["start"]:t["end"]] == t["surface"]
+
+
 def test_stemmer():
     s = sarf.Stemmer()
     assert s.stem("والكتاب") == "كتاب"
