@@ -61,6 +61,12 @@
 //! `cli` (default): the `sarf` binary and its dependencies (clap, flate2,
 //! zstd, indicatif). Library users can set `default-features = false`.
 //!
+//! `tantivy`: a tantivy tokenizer and token filter in `sarf::tantivy` (module
+//! docs there), written against `tantivy-tokenizer-api` alone.
+//!
+//! Python bindings (PyO3, built with maturin) live in the repository's
+//! `python/` folder; see the README.
+//!
 //! # The rules
 //!
 //! | rule | what it does | search | nlp | display |
