@@ -18,14 +18,20 @@
 //!
 //! Register the tokenizer under a name and use that name in the schema:
 //!
-//! ```ignore
-//! use tantivy::tokenizer::TextAnalyzer;
+//! ```
+//! use sarf::tantivy::{ANALYZER_NAME, ArabicTokenizer};
+//! use tantivy::schema::{Schema, TextFieldIndexing, TextOptions};
+//! use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 //!
-//! let index = tantivy::Index::create_in_ram(schema);
-//! index.tokenizers().register(
-//!     sarf::tantivy::ANALYZER_NAME,
-//!     TextAnalyzer::from(sarf::tantivy::ArabicTokenizer::default()),
-//! );
+//! let mut schema = Schema::builder();
+//! let indexing = TextFieldIndexing::default().set_tokenizer(ANALYZER_NAME);
+//! schema.add_text_field("text", TextOptions::default().set_indexing_options(indexing));
+//! let index = tantivy::Index::create_in_ram(schema.build());
+//! index.tokenizers().register(ANALYZER_NAME, TextAnalyzer::from(ArabicTokenizer::default()));
+//!
+//! let mut analyzer = index.tokenizers().get(ANALYZER_NAME).unwrap();
+//! let mut tokens = analyzer.token_stream("والكتابُ");
+//! assert_eq!(tokens.next().unwrap().text, "كتاب");
 //! ```
 //!
 //! `tests/tantivy.rs` builds a real index this way, and
@@ -156,12 +162,14 @@ impl TokenStream for ArabicTokenStream<'_> {
 /// A tantivy token filter that normalizes, and optionally stems, the tokens
 /// of another tokenizer.
 ///
-/// ```ignore
-/// use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+/// ```
+/// use tantivy::tokenizer::{TextAnalyzer, TokenStream, WhitespaceTokenizer};
 ///
-/// let analyzer = TextAnalyzer::builder(WhitespaceTokenizer::default())
+/// let mut analyzer = TextAnalyzer::builder(WhitespaceTokenizer::default())
 ///     .filter(sarf::tantivy::ArabicFilter::default())
 ///     .build();
+/// let mut tokens = analyzer.token_stream("کتابها");
+/// assert_eq!(tokens.next().unwrap().text, "كتاب");
 /// ```
 #[derive(Clone, Debug)]
 pub struct ArabicFilter {
