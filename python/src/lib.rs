@@ -380,13 +380,7 @@ fn presets() -> Vec<&'static str> {
 /// The stemmer modes.
 #[pyfunction]
 fn stem_modes() -> Vec<&'static str> {
-    [StemMode::Lexicon, StemMode::Light, StemMode::Lucene]
-        .map(|m| match m {
-            StemMode::Lexicon => "lexicon",
-            StemMode::Light => "light",
-            StemMode::Lucene => "lucene",
-        })
-        .to_vec()
+    StemMode::ALL.iter().map(|m| m.name()).collect()
 }
 
 #[pymodule]

@@ -55,6 +55,20 @@ pub enum StemMode {
     Lucene,
 }
 
+impl StemMode {
+    /// Every mode, the default first.
+    pub const ALL: [StemMode; 3] = [StemMode::Lexicon, StemMode::Light, StemMode::Lucene];
+
+    /// The mode's name in config files and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            StemMode::Lexicon => "lexicon",
+            StemMode::Light => "light",
+            StemMode::Lucene => "lucene",
+        }
+    }
+}
+
 /// The stemmer's configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -373,3 +373,11 @@ fn the_per_thread_cache_keeps_stemmers_apart() {
         assert_eq!(default.analyze(word), first, "{word}");
     }
 }
+
+#[test]
+fn stem_mode_names_are_their_config_names() {
+    for mode in StemMode::ALL {
+        let config: StemmerConfig = toml::from_str(&format!("mode = \"{}\"", mode.name())).unwrap();
+        assert_eq!(config.mode, mode);
+    }
+}
