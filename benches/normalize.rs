@@ -26,16 +26,7 @@ fn normalize(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("normalize/{name}"));
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.sample_size(20);
-        let mut copy = vec![0u8; text.len()];
-        group.bench_function("memcpy", |b| {
-            b.iter(|| {
-                copy.copy_from_slice(black_box(text.as_bytes()));
-                black_box(&copy);
-            })
-        });
-        group.bench_function("from_utf8", |b| {
-            b.iter(|| assert!(std::str::from_utf8(black_box(text.as_bytes())).is_ok()))
-        });
+        common::bench_limits(&mut group, &text);
         // The engine's floor: every rule off, so the scan finds nothing.
         let configs = Preset::ALL
             .map(|p| (p.name(), p.config()))

@@ -115,16 +115,7 @@ fn normalize(c: &mut Criterion, name: &str, text: &str) {
     group.bench_function("charabia-ArabicNormalizer", |b| {
         b.iter(|| black_box(ArabicNormalizer.normalize_str(black_box(text))))
     });
-    let mut copy = vec![0u8; text.len()];
-    group.bench_function("memcpy", |b| {
-        b.iter(|| {
-            copy.copy_from_slice(black_box(text.as_bytes()));
-            black_box(&copy);
-        })
-    });
-    group.bench_function("from_utf8", |b| {
-        b.iter(|| assert!(std::str::from_utf8(black_box(text.as_bytes())).is_ok()))
-    });
+    common::bench_limits(&mut group, text);
     group.finish();
 }
 

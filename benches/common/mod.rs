@@ -4,10 +4,12 @@
 //! boundary). Each bench uses what it needs of this module.
 #![allow(dead_code)]
 
+use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::Criterion;
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion};
 
 /// No plots (drawing them took most of a `--quick` run) and a short
 /// warm-up: with `-- --quick`, all the benches run in about half a minute,
@@ -43,4 +45,19 @@ pub fn inputs(corpus_files: &[&str], default_limit: usize) -> Vec<(String, Strin
             (path.file_name().unwrap().to_string_lossy().into_owned(), text)
         })
         .collect()
+}
+
+/// The machine's limits on `text`, measured in `group` beside the code
+/// under test: a memcpy of its bytes and `std::str::from_utf8` over them.
+pub fn bench_limits(group: &mut BenchmarkGroup<'_, WallTime>, text: &str) {
+    let mut copy = vec![0u8; text.len()];
+    group.bench_function("memcpy", |b| {
+        b.iter(|| {
+            copy.copy_from_slice(black_box(text.as_bytes()));
+            black_box(&copy);
+        })
+    });
+    group.bench_function("from_utf8", |b| {
+        b.iter(|| assert!(std::str::from_utf8(black_box(text.as_bytes())).is_ok()))
+    });
 }

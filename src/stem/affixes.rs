@@ -32,18 +32,13 @@ pub const LIGHT10_SUFFIXES: [&str; 10] = [
 ];
 
 /// Lucene's ArabicStemmer (org.apache.lucene.analysis.ar) prefixes, in its
-/// order: only the first that matches is removed, و when at least three
-/// characters remain and the others when at least two do. Its suffixes are
-/// [`LIGHT10_SUFFIXES`], in the same order and under the same rule.
-pub const LUCENE_PREFIXES: [&str; 7] = [
-    "\u{0627}\u{0644}",         // ال
-    "\u{0648}\u{0627}\u{0644}", // وال
-    "\u{0628}\u{0627}\u{0644}", // بال
-    "\u{0643}\u{0627}\u{0644}", // كال
-    "\u{0641}\u{0627}\u{0644}", // فال
-    "\u{0644}\u{0644}",         // لل
-    "\u{0648}",                 // و
-];
+/// order: light10's articles, then و. Only the first that matches is
+/// removed, و when the word has at least four characters and the others
+/// when at least two remain. Its suffixes are [`LIGHT10_SUFFIXES`], in the
+/// same order and under the same rule.
+pub fn lucene_prefixes() -> impl Iterator<Item = &'static str> {
+    LIGHT10_ARTICLES.into_iter().chain([LIGHT10_WAW])
+}
 
 /// What a proclitic sequence is made of, which limits the suffixes it can
 /// combine with.
@@ -296,7 +291,7 @@ mod tests {
     #[test]
     fn lucene_affixes_are_two_byte_letters() {
         // The Lucene stemmer counts a UTF-16 unit per two bytes of affix.
-        for affix in LUCENE_PREFIXES.iter().chain(&LIGHT10_SUFFIXES) {
+        for affix in lucene_prefixes().chain(LIGHT10_SUFFIXES) {
             assert!(affix.chars().all(|c| c.len_utf8() == 2 && c.len_utf16() == 1), "{affix}");
         }
     }

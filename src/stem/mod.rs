@@ -485,7 +485,7 @@ fn lucene(word: &str) -> Analysis<'_> {
     let units = |affix: &str| affix.len() / 2;
     let mut len = word.encode_utf16().count();
     let mut start = 0;
-    let prefix = LUCENE_PREFIXES.iter().find(|p| {
+    let prefix = lucene_prefixes().find(|p| {
         let long_enough = if units(p) == 1 { len >= 4 } else { len >= units(p) + 2 };
         long_enough && has_prefix(word, p)
     });
