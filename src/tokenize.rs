@@ -168,8 +168,41 @@ fn is_word(class: Class) -> bool {
     matches!(class, Class::ArabicLetter | Class::Letter | Class::Digit)
 }
 
-fn char_at(text: &str, at: usize) -> Option<(char, Class)> {
-    text[at..].chars().next().map(|c| (c, classify(c)))
+/// The classes of ASCII, by byte.
+static ASCII: [Class; 128] = {
+    let mut table = [Class::Separator; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            b'0'..=b'9' => Class::Digit,
+            b'.' | b',' => Class::NumberSeparator,
+            b'\'' => Class::Apostrophe,
+            _ => Class::Separator,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The length and class of the character at byte `at`, if any.
+///
+/// ASCII and U+0600..=U+06FF (two-byte sequences led by 0xD8..=0xDB) are
+/// nearly every character of Arabic text, so they are decoded here from
+/// the bytes; anything else goes through `chars()`.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<(usize, Class)> {
+    let bytes = text.as_bytes();
+    let &lead = bytes.get(at)?;
+    if lead < 0x80 {
+        return Some((1, ASCII[lead as usize]));
+    }
+    if (0xD8..=0xDB).contains(&lead) {
+        // Valid UTF-8: a continuation byte follows the lead.
+        let low = bytes.get(at + 1).map_or(0, |b| b & 0x3F) as usize;
+        return Some((2, ARABIC_BLOCK[(lead as usize & 0x03) << 6 | low]));
+    }
+    text[at..].chars().next().map(|c| (c.len_utf8(), classify(c)))
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -180,21 +213,35 @@ impl<'a> Iterator for Tokens<'a> {
         // Skip to the start of a token.
         let mut start = self.pos;
         let first = loop {
-            let Some((c, class)) = char_at(text, start) else {
+            let Some((len, class)) = char_at(text, start) else {
                 self.pos = text.len();
                 return None;
             };
             if is_word(class) {
                 break class;
             }
-            start += c.len_utf8();
+            start += len;
         };
         // The letter class of the token so far (`None` while only digits),
         // and the class of its last non-mark character.
         let mut script = (first != Class::Digit).then_some(first);
         let mut last = first;
         let mut end = start;
-        while let Some((c, class)) = char_at(text, end) {
+        let bytes = text.as_bytes();
+        loop {
+            if script == Some(Class::ArabicLetter) {
+                // The common case, a run of Arabic letters and marks, in
+                // a loop of its own.
+                while let [lead @ 0xD8..=0xDB, low, ..] = bytes[end..] {
+                    match ARABIC_BLOCK[(lead as usize & 0x03) << 6 | (low & 0x3F) as usize] {
+                        Class::ArabicLetter => last = Class::ArabicLetter,
+                        Class::Mark => {}
+                        _ => break,
+                    }
+                    end += 2;
+                }
+            }
+            let Some((len, class)) = char_at(text, end) else { break };
             if end == start || continues(script, class) {
                 if matches!(class, Class::ArabicLetter | Class::Letter) {
                     script = Some(class);
@@ -202,7 +249,7 @@ impl<'a> Iterator for Tokens<'a> {
                 if class != Class::Mark {
                     last = class;
                 }
-                end += c.len_utf8();
+                end += len;
                 continue;
             }
             // A joiner run, a number separator or an apostrophe stays in the
@@ -210,13 +257,13 @@ impl<'a> Iterator for Tokens<'a> {
             let bridge_end = match class {
                 Class::Joiner => {
                     let mut at = end;
-                    while let Some((x, Class::Joiner)) = char_at(text, at) {
-                        at += x.len_utf8();
+                    while let Some((len, Class::Joiner)) = char_at(text, at) {
+                        at += len;
                     }
                     at
                 }
-                Class::NumberSeparator if last == Class::Digit => end + c.len_utf8(),
-                Class::Apostrophe if last == Class::Letter => end + c.len_utf8(),
+                Class::NumberSeparator if last == Class::Digit => end + len,
+                Class::Apostrophe if last == Class::Letter => end + len,
                 _ => break,
             };
             let joins = match (class, char_at(text, bridge_end).map(|(_, n)| n)) {
@@ -296,6 +343,14 @@ mod tests {
     fn symbols_that_normalize_to_letters_are_words() {
         // U+FDFC RIAL SIGN normalizes to ريال: a word before and after.
         assert_eq!(words("100 \u{FDFC}"), ["100", "\u{FDFC}"]);
+    }
+
+    #[test]
+    fn decoding_from_bytes_agrees_with_classify() {
+        for c in ('\0'..='\u{FFFF}').chain(['\u{10000}', '\u{1F600}', '\u{10FFFF}']) {
+            let text = format!("{c}x");
+            assert_eq!(char_at(&text, 0), Some((c.len_utf8(), classify(c))), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
