@@ -10,8 +10,12 @@
 
 use std::borrow::Cow;
 
+mod memo;
+
+use memo::Place;
+
 use crate::stem::{Decision, Stemmer};
-use crate::tokenize::{TokenKind, tokenize};
+use crate::tokenize::{Token, TokenKind, tokenize};
 use crate::{Normalizer, Preset};
 
 /// One analyzed token.
@@ -56,6 +60,9 @@ pub struct Analyzer {
     /// Whether the normalizer writes the stemmer's key form (it is the
     /// `search` preset), so tokens need no second normalization.
     key_form: bool,
+    /// Identifies this analyzer's answers in the per-thread memo; a change
+    /// of settings that changes answers takes a new one.
+    id: u64,
 }
 
 impl Default for Analyzer {
@@ -70,7 +77,8 @@ impl Analyzer {
     /// An analyzer from its parts; stopwords are kept.
     pub fn new(normalizer: Normalizer, stemmer: Stemmer) -> Analyzer {
         let key_form = normalizer.config() == &Preset::Search.config();
-        Analyzer { normalizer, stemmer, drop_stopwords: false, stemming: true, key_form }
+        let id = memo::new_owner();
+        Analyzer { normalizer, stemmer, drop_stopwords: false, stemming: true, key_form, id }
     }
 
     /// Turns stemming off (`false`) or on (the default). Without it, each
@@ -78,6 +86,7 @@ impl Analyzer {
     /// tell stopwords.
     pub fn stemming(mut self, yes: bool) -> Analyzer {
         self.stemming = yes;
+        self.id = memo::new_owner();
         self
     }
 
@@ -113,67 +122,107 @@ impl Analyzer {
     /// for tokens that normalization and stemming leave borrowed.
     pub fn for_each_token<'a>(&self, text: &'a str, mut f: impl FnMut(AnalyzedToken<'a>)) {
         for token in tokenize(text) {
+            if let Some(answer) = memo::get(self.id, token.text) {
+                if answer.stopword && self.drop_stopwords {
+                    continue;
+                }
+                let keep = |place| match place {
+                    Place::Surface(start, end) => {
+                        Cow::Borrowed(&token.text[start as usize..end as usize])
+                    }
+                    Place::Stored(..) => Cow::Owned(answer.get(token.text, place).to_string()),
+                };
+                f(AnalyzedToken {
+                    surface: token.text,
+                    start: token.start,
+                    end: token.end,
+                    normalized: keep(answer.normalized),
+                    stem: keep(answer.stem),
+                    kind: answer.kind,
+                    stopword: answer.stopword,
+                });
+                continue;
+            }
             match self.normalizer.normalize(token.text) {
                 Cow::Borrowed(normalized) => {
                     // The usual case: one token, borrowed all the way.
-                    self.emit(
-                        &mut f,
-                        token.text,
-                        token.start,
-                        normalized,
-                        token.kind,
-                        Cow::Borrowed,
-                    );
+                    let (stem, stopword) = self.stem(normalized, token.kind);
+                    self.remember(token.text, normalized, &stem, token.kind, stopword);
+                    self.emit(&mut f, token, normalized, token.kind, stem, stopword, Cow::Borrowed);
                 }
                 Cow::Owned(normalized) => {
-                    for part in tokenize(&normalized) {
+                    let mut parts = tokenize(&normalized);
+                    let first = parts.next();
+                    let only = first.filter(|_| parts.clone().next().is_none());
+                    for part in first.into_iter().chain(parts) {
+                        let (stem, stopword) = self.stem(part.text, part.kind);
+                        if only.is_some() {
+                            self.remember(token.text, part.text, &stem, part.kind, stopword);
+                        }
                         let owned = |s: &str| Cow::Owned(s.to_string());
-                        self.emit(&mut f, token.text, token.start, part.text, part.kind, owned);
+                        let stem = Cow::Owned(stem.into_owned());
+                        self.emit(&mut f, token, part.text, part.kind, stem, stopword, owned);
                     }
                 }
             }
         }
     }
 
+    /// The stem of a normalized token and whether it is a stopword.
+    fn stem<'n>(&self, normalized: &'n str, kind: TokenKind) -> (Cow<'n, str>, bool) {
+        if kind != TokenKind::Arabic {
+            return (Cow::Borrowed(normalized), false);
+        }
+        if !self.stemming {
+            return (
+                Cow::Borrowed(normalized),
+                self.stemmer.is_stopword_in(normalized, self.key_form),
+            );
+        }
+        let analysis = self.stemmer.analyze_in(normalized, self.key_form);
+        // The Lucene stemmer stems stopwords too (Lucene's analyzer drops
+        // them before stemming), so they are looked up here.
+        let stopword = match analysis.decision {
+            Decision::Stopword => true,
+            Decision::Lucene => self.stemmer.is_stopword_in(normalized, self.key_form),
+            _ => false,
+        };
+        (analysis.stem, stopword)
+    }
+
+    fn remember(
+        &self,
+        surface: &str,
+        normalized: &str,
+        stem: &str,
+        kind: TokenKind,
+        stopword: bool,
+    ) {
+        memo::put(self.id, &memo::Record { surface, normalized, stem, kind, stopword });
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn emit<'a, 'n>(
         &self,
         f: &mut impl FnMut(AnalyzedToken<'a>),
-        surface: &'a str,
-        start: usize,
+        token: Token<'a>,
         normalized: &'n str,
         kind: TokenKind,
+        stem: Cow<'n, str>,
+        stopword: bool,
         keep: impl Fn(&'n str) -> Cow<'a, str>,
     ) {
-        let (stem, stopword) = if kind == TokenKind::Arabic && !self.stemming {
-            let stopword = self.stemmer.is_stopword_in(normalized, self.key_form);
-            if stopword && self.drop_stopwords {
-                return;
-            }
-            (keep(normalized), stopword)
-        } else if kind == TokenKind::Arabic {
-            let analysis = self.stemmer.analyze_in(normalized, self.key_form);
-            // The Lucene stemmer stems stopwords too (Lucene's analyzer
-            // drops them before stemming), so they are looked up here.
-            let stopword = match analysis.decision {
-                Decision::Stopword => true,
-                Decision::Lucene => self.stemmer.is_stopword_in(normalized, self.key_form),
-                _ => false,
-            };
-            if stopword && self.drop_stopwords {
-                return;
-            }
-            let stem = match analysis.stem {
-                Cow::Borrowed(stem) => keep(stem),
-                Cow::Owned(stem) => Cow::Owned(stem),
-            };
-            (stem, stopword)
-        } else {
-            (keep(normalized), false)
+        if stopword && self.drop_stopwords {
+            return;
+        }
+        let stem = match stem {
+            Cow::Borrowed(stem) => keep(stem),
+            Cow::Owned(stem) => Cow::Owned(stem),
         };
         f(AnalyzedToken {
-            surface,
-            start,
-            end: start + surface.len(),
+            surface: token.text,
+            start: token.start,
+            end: token.end,
             normalized: keep(normalized),
             stem,
             kind,

@@ -331,6 +331,74 @@ proptest! {
     }
 }
 
+/// Text made of a few words, each often repeated, some with marks, ZWNJ,
+/// digits or Latin letters, so the analyzer's memo is hit and missed.
+fn repetitive_text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        arabic_word(),
+        proptest::sample::select(vec![
+            "والكتابُ".to_string(),
+            "المكتبات".to_string(),
+            "می\u{200C}خواهم".to_string(),
+            "٢٠٢٤م".to_string(),
+            "COVID".to_string(),
+            "أنّ".to_string(),
+            "\u{FDFC}".to_string(),
+            "ك".repeat(40),
+        ]),
+    ];
+    (proptest::collection::vec(word, 1..5), proptest::collection::vec(0..5usize, 0..24)).prop_map(
+        |(words, picks)| {
+            picks.iter().map(|&i| words[i % words.len()].as_str()).collect::<Vec<_>>().join(" ")
+        },
+    )
+}
+
+fn analyzers() -> Vec<fn() -> Analyzer> {
+    vec![
+        Analyzer::default,
+        || Analyzer::new(Normalizer::default(), Stemmer::with_mode(StemMode::Light)),
+        || Analyzer::new(Normalizer::from_preset(Preset::Nlp), Stemmer::default()),
+        || Analyzer::default().stemming(false).drop_stopwords(true),
+        || {
+            let mut config = Preset::Search.config();
+            config.zwnj = sarf::Zwnj::Space;
+            Analyzer::new(Normalizer::new(config), Stemmer::default())
+        },
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(500)
+    ))]
+
+    /// The per-thread memo of whole-token answers changes nothing: each
+    /// token analyzed on its own by a new analyzer (whose memo entries are
+    /// all new) gives the same result as the whole text, twice, through
+    /// one warm analyzer.
+    #[test]
+    fn memoized_answers_are_the_computed_ones(text in repetitive_text(), which in 0..5usize) {
+        let make = analyzers()[which];
+        let warm = make();
+        let expected: Vec<_> = sarf::tokenize::tokenize(&text)
+            .flat_map(|token| {
+                make().analyze(token.text).into_iter().map(move |t| {
+                    (token.start + t.start, token.start + t.end, t.normalized.into_owned(), t.stem.into_owned(), t.kind, t.stopword)
+                })
+            })
+            .collect();
+        for _ in 0..2 {
+            let got: Vec<_> = warm
+                .analyze(&text)
+                .into_iter()
+                .map(|t| (t.start, t.end, t.normalized.into_owned(), t.stem.into_owned(), t.kind, t.stopword))
+                .collect();
+            prop_assert_eq!(&got, &expected);
+        }
+    }
+}
+
 #[test]
 fn regression_corrupt_fst_is_an_error_not_a_panic() {
     // Found by the `lexicon` fuzz target: fst's header check passed, and
