@@ -121,48 +121,73 @@ impl Analyzer {
     /// Calls `f` with each token of `text`, in order, allocating nothing
     /// for tokens that normalization and stemming leave borrowed.
     pub fn for_each_token<'a>(&self, text: &'a str, mut f: impl FnMut(AnalyzedToken<'a>)) {
-        for token in tokenize(text) {
-            if let Some(answer) = memo::get(self.id, token.text) {
-                if answer.stopword && self.drop_stopwords {
-                    continue;
-                }
-                let keep = |place| match place {
-                    Place::Surface(start, end) => {
-                        Cow::Borrowed(&token.text[start as usize..end as usize])
-                    }
-                    Place::Stored(..) => Cow::Owned(answer.get(token.text, place).to_string()),
-                };
-                f(AnalyzedToken {
-                    surface: token.text,
-                    start: token.start,
-                    end: token.end,
-                    normalized: keep(answer.normalized),
-                    stem: keep(answer.stem),
-                    kind: answer.kind,
-                    stopword: answer.stopword,
-                });
-                continue;
+        // Tokens go through the memo in batches, their slots loaded
+        // together (see `memo::touch`).
+        const BATCH: usize = 16;
+        let none = Token { text: "", start: 0, end: 0, kind: TokenKind::Other };
+        let mut batch = [(none, 0); BATCH];
+        let mut keys = [0; BATCH];
+        let mut tokens = tokenize(text);
+        loop {
+            let mut n = 0;
+            for token in tokens.by_ref().take(BATCH) {
+                keys[n] = memo::key(token.text);
+                batch[n] = (token, keys[n]);
+                n += 1;
             }
-            match self.normalizer.normalize(token.text) {
-                Cow::Borrowed(normalized) => {
-                    // The usual case: one token, borrowed all the way.
-                    let (stem, stopword) = self.stem(normalized, token.kind);
-                    self.remember(token.text, normalized, &stem, token.kind, stopword);
-                    self.emit(&mut f, token, normalized, token.kind, stem, stopword, Cow::Borrowed);
+            if n == 0 {
+                return;
+            }
+            memo::touch(&keys[..n]);
+            for &(token, key) in &batch[..n] {
+                self.analyze_token(token, key, &mut f);
+            }
+        }
+    }
+
+    /// Analyzes one token of the original text, whose memo key is `key`.
+    #[inline]
+    fn analyze_token<'a>(&self, token: Token<'a>, key: u64, f: &mut impl FnMut(AnalyzedToken<'a>)) {
+        if let Some(answer) = memo::get(self.id, token.text, key) {
+            if answer.stopword && self.drop_stopwords {
+                return;
+            }
+            let keep = |place| match place {
+                Place::Surface(start, end) => {
+                    Cow::Borrowed(&token.text[start as usize..end as usize])
                 }
-                Cow::Owned(normalized) => {
-                    let mut parts = tokenize(&normalized);
-                    let first = parts.next();
-                    let only = first.filter(|_| parts.clone().next().is_none());
-                    for part in first.into_iter().chain(parts) {
-                        let (stem, stopword) = self.stem(part.text, part.kind);
-                        if only.is_some() {
-                            self.remember(token.text, part.text, &stem, part.kind, stopword);
-                        }
-                        let owned = |s: &str| Cow::Owned(s.to_string());
-                        let stem = Cow::Owned(stem.into_owned());
-                        self.emit(&mut f, token, part.text, part.kind, stem, stopword, owned);
+                Place::Stored(..) => Cow::Owned(answer.get(token.text, place).to_string()),
+            };
+            f(AnalyzedToken {
+                surface: token.text,
+                start: token.start,
+                end: token.end,
+                normalized: keep(answer.normalized),
+                stem: keep(answer.stem),
+                kind: answer.kind,
+                stopword: answer.stopword,
+            });
+            return;
+        }
+        match self.normalizer.normalize(token.text) {
+            Cow::Borrowed(normalized) => {
+                // The usual case: one token, borrowed all the way.
+                let (stem, stopword) = self.stem(normalized, token.kind);
+                self.remember(token.text, normalized, &stem, token.kind, stopword);
+                self.emit(f, token, normalized, token.kind, stem, stopword, Cow::Borrowed);
+            }
+            Cow::Owned(normalized) => {
+                let mut parts = tokenize(&normalized);
+                let first = parts.next();
+                let only = first.filter(|_| parts.clone().next().is_none());
+                for part in first.into_iter().chain(parts) {
+                    let (stem, stopword) = self.stem(part.text, part.kind);
+                    if only.is_some() {
+                        self.remember(token.text, part.text, &stem, part.kind, stopword);
                     }
+                    let owned = |s: &str| Cow::Owned(s.to_string());
+                    let stem = Cow::Owned(stem.into_owned());
+                    self.emit(f, token, part.text, part.kind, stem, stopword, owned);
                 }
             }
         }

@@ -83,6 +83,12 @@ struct KeyTable {
     ends: Vec<u32>,
     /// The FST's output for each key (0 for a set).
     values: Vec<u64>,
+    /// A blocked Bloom filter of the keys: two bits in one 64-bit word per
+    /// key, about 16 bits per key. Most lookups are misses (every
+    /// candidate stem of a word is tried), and the filter (64 KiB for the
+    /// stems) answers most of them from cache where the slots (1 MiB)
+    /// would cost a trip to memory.
+    filter: Vec<u64>,
 }
 
 /// Where a hash probes first, and its fingerprint. splitmix64's finalizer
@@ -106,6 +112,7 @@ impl KeyTable {
             text: Vec::new(),
             ends: Vec::with_capacity(fst.len()),
             values: Vec::with_capacity(fst.len()),
+            filter: vec![0; capacity / 8],
         };
         let mut stream = fst.stream();
         while let Some((key, output)) = stream.next() {
@@ -114,6 +121,8 @@ impl KeyTable {
             table.values.push(output.value());
             let index = table.ends.len() as u64; // index + 1
             let (mut at, fingerprint) = spread(fnv(FNV_START, key));
+            let (word, bits) = table.filter_bits(at);
+            table.filter[word] |= bits;
             loop {
                 let slot = &mut table.slots[at & table.mask];
                 if *slot == 0 {
@@ -131,10 +140,30 @@ impl KeyTable {
         &self.text[start..self.ends[i] as usize]
     }
 
+    /// The filter word and the two bits of a spread hash. The slot index
+    /// uses the low bits and the fingerprint the high 32; the filter takes
+    /// bits 20 to 31 for its two bits and the high bits for its word.
+    #[inline]
+    fn filter_bits(&self, spread: usize) -> (usize, u64) {
+        let word = (spread as u64 >> 40) as usize & (self.filter.len() - 1);
+        let bits = 1 << ((spread >> 20) & 63) | 1 << ((spread >> 26) & 63);
+        (word, bits)
+    }
+
+    /// Whether the filter lets a spread hash through (no false negatives).
+    #[inline]
+    fn passes_filter(&self, spread: usize) -> bool {
+        let (word, bits) = self.filter_bits(spread);
+        self.filter[word] & bits == bits
+    }
+
     /// The value of `key`, whose FNV hash is `hash`.
     #[inline]
     fn get(&self, key: &[u8], hash: u64) -> Option<u64> {
         let (mut at, fingerprint) = spread(hash);
+        if !self.passes_filter(at) {
+            return None;
+        }
         loop {
             let slot = self.slots[at & self.mask];
             if slot == 0 {
@@ -155,6 +184,9 @@ impl KeyTable {
     #[inline]
     fn may_contain(&self, hash: u64) -> bool {
         let (mut at, fingerprint) = spread(hash);
+        if !self.passes_filter(at) {
+            return false;
+        }
         loop {
             let slot = self.slots[at & self.mask];
             if slot == 0 {
