@@ -99,7 +99,8 @@ pub fn tokenize(data: &[u8]) {
 }
 
 /// Stemming in every mode never panics and never returns an empty stem for
-/// a non-empty word; it is deterministic.
+/// a non-empty word; it is deterministic, and the analyzer's memo changes
+/// no answer.
 pub fn stem(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     for mode in [StemMode::Light, StemMode::Lexicon] {
@@ -109,11 +110,30 @@ pub fn stem(data: &[u8]) {
             assert!(!stem.is_empty(), "empty stem for {word:?}");
             assert_eq!(stemmer.stem(word), stem, "not deterministic");
         }
-        let analyzer = Analyzer::new(Normalizer::default(), stemmer);
+        let analyzer = Analyzer::new(Normalizer::default(), stemmer.clone());
         for token in analyzer.analyze(&text) {
             assert!(!token.stem.is_empty());
             assert_eq!(&text[token.start..token.end], token.surface);
         }
+        // The analyzer's per-thread memo answers as the full path does:
+        // the text again (now remembered) against each token analyzed by
+        // a new analyzer, whose memo entries are all new.
+        let owned = |t: sarf::AnalyzedToken<'_>, at: usize| {
+            (at + t.start, at + t.end, t.normalized.into_owned(), t.stem.into_owned(), t.stopword)
+        };
+        let again: Vec<_> = analyzer.analyze(&text).into_iter().map(|t| owned(t, 0)).collect();
+        let normalizer = analyzer.normalizer();
+        let fresh: Vec<_> = sarf::tokenize::tokenize(&text)
+            .flat_map(|token| {
+                let analyzer = Analyzer::new(normalizer.clone(), stemmer.clone());
+                analyzer
+                    .analyze(token.text)
+                    .into_iter()
+                    .map(|t| owned(t, token.start))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(again, fresh, "memoized answers differ");
     }
 }
 
