@@ -40,6 +40,11 @@ pub struct AnalyzedToken<'a> {
 
 /// Tokenizer, normalizer and stemmer together.
 ///
+/// Repeated tokens are answered from a per-thread memo keyed by the token
+/// as written (4 MiB per thread that analyzes, allocated on first use and
+/// shared by every analyzer on that thread, each seeing only its own
+/// answers); a memoized answer is exactly the computed one.
+///
 /// ```
 /// use sarf::Analyzer;
 ///
