@@ -178,7 +178,7 @@ impl Analyzer {
             Cow::Borrowed(normalized) => {
                 // The usual case: one token, borrowed all the way.
                 let (stem, stopword) = self.stem(normalized, token.kind);
-                self.remember(token.text, normalized, &stem, token.kind, stopword);
+                self.remember(token.text, key, normalized, &stem, token.kind, stopword);
                 self.emit(f, token, normalized, token.kind, stem, stopword, Cow::Borrowed);
             }
             Cow::Owned(normalized) => {
@@ -188,7 +188,7 @@ impl Analyzer {
                 for part in first.into_iter().chain(parts) {
                     let (stem, stopword) = self.stem(part.text, part.kind);
                     if only.is_some() {
-                        self.remember(token.text, part.text, &stem, part.kind, stopword);
+                        self.remember(token.text, key, part.text, &stem, part.kind, stopword);
                     }
                     let owned = |s: &str| Cow::Owned(s.to_string());
                     let stem = Cow::Owned(stem.into_owned());
@@ -223,12 +223,13 @@ impl Analyzer {
     fn remember(
         &self,
         surface: &str,
+        key: u64,
         normalized: &str,
         stem: &str,
         kind: TokenKind,
         stopword: bool,
     ) {
-        memo::put(self.id, &memo::Record { surface, normalized, stem, kind, stopword });
+        memo::put(self.id, key, &memo::Record { surface, normalized, stem, kind, stopword });
     }
 
     #[allow(clippy::too_many_arguments)]

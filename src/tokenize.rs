@@ -199,10 +199,17 @@ fn char_at(text: &str, at: usize) -> Option<(usize, Class)> {
     }
     if (0xD8..=0xDB).contains(&lead) {
         // Valid UTF-8: a continuation byte follows the lead.
-        let low = bytes.get(at + 1).map_or(0, |b| b & 0x3F) as usize;
-        return Some((2, ARABIC_BLOCK[(lead as usize & 0x03) << 6 | low]));
+        let low = bytes.get(at + 1).copied().unwrap_or(0x80);
+        return Some((2, arabic_class(lead, low)));
     }
     text[at..].chars().next().map(|c| (c.len_utf8(), classify(c)))
+}
+
+/// The class of the U+0600..=U+06FF character encoded as `lead` (0xD8..=0xDB)
+/// and `low`.
+#[inline]
+fn arabic_class(lead: u8, low: u8) -> Class {
+    ARABIC_BLOCK[(lead as usize & 0x03) << 6 | (low & 0x3F) as usize]
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -233,7 +240,7 @@ impl<'a> Iterator for Tokens<'a> {
                 // The common case, a run of Arabic letters and marks, in
                 // a loop of its own.
                 while let [lead @ 0xD8..=0xDB, low, ..] = bytes[end..] {
-                    match ARABIC_BLOCK[(lead as usize & 0x03) << 6 | (low & 0x3F) as usize] {
+                    match arabic_class(lead, low) {
                         Class::ArabicLetter => last = Class::ArabicLetter,
                         Class::Mark => {}
                         _ => break,

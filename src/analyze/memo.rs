@@ -187,8 +187,12 @@ fn slice_range(outer: &str, inner: &str) -> Option<Range<usize>> {
     (start + inner.len() <= outer.len()).then_some(start..start + inner.len())
 }
 
-/// Remembers `record` for analyzer `owner`, if it fits in a slot.
-pub(super) fn put(owner: u64, record: &Record<'_>) {
+/// Remembers `record`, whose surface form's key is `key`, for analyzer
+/// `owner`, if it fits in a slot.
+pub(super) fn put(owner: u64, key: u64, record: &Record<'_>) {
+    if key == 0 {
+        return;
+    }
     let mut slot = EMPTY;
     let mut len = 0;
     // Appends `s` to the slot's bytes; its range there.
@@ -220,7 +224,7 @@ pub(super) fn put(owner: u64, record: &Record<'_>) {
             },
         },
     };
-    let (at, check) = locate(key(record.surface));
+    let (at, check) = locate(key);
     slot.owner = owner;
     slot.hash = check;
     slot.surface_len = record.surface.len() as u8;
@@ -245,7 +249,7 @@ mod tests {
     fn slices_of_the_surface_are_not_copied() {
         let owner = new_owner();
         let surface = "والكتاب";
-        put(owner, &record(surface, surface, &surface[6..]));
+        put(owner, key(surface), &record(surface, surface, &surface[6..]));
         let answer = get(owner, surface, key(surface)).expect("just stored");
         assert_eq!(answer.normalized, Place::Surface(0, surface.len() as u8));
         assert_eq!(answer.stem, Place::Surface(6, surface.len() as u8));
@@ -256,12 +260,12 @@ mod tests {
     fn changed_forms_are_stored() {
         let owner = new_owner();
         let (surface, normalized) = ("المكتبةُ", String::from("المكتبه"));
-        put(owner, &record(surface, &normalized, &normalized[4..]));
+        put(owner, key(surface), &record(surface, &normalized, &normalized[4..]));
         let answer = get(owner, surface, key(surface)).expect("just stored");
         assert_eq!(answer.get(surface, answer.normalized), "المكتبه");
         assert_eq!(answer.get(surface, answer.stem), "مكتبه");
         let lemma = String::from("كتاب");
-        put(owner, &record("كتب", "كتب", &lemma));
+        put(owner, key("كتب"), &record("كتب", "كتب", &lemma));
         let answer = get(owner, "كتب", key("كتب")).expect("just stored");
         assert_eq!(answer.get("كتب", answer.stem), "كتاب");
     }
@@ -269,7 +273,7 @@ mod tests {
     #[test]
     fn owners_and_lookalikes_are_kept_apart() {
         let (one, two) = (new_owner(), new_owner());
-        put(one, &record("كتاب", "كتاب", "كتاب"));
+        put(one, key("كتاب"), &record("كتاب", "كتاب", "كتاب"));
         assert!(get(two, "كتاب", key("كتاب")).is_none());
         assert!(get(one, "كتابا", key("كتابا")).is_none());
         assert!(get(one, "كتاب", key("كتاب")).is_some());
@@ -279,10 +283,10 @@ mod tests {
     fn tokens_too_long_for_a_slot_are_not_memoized() {
         let owner = new_owner();
         let long = "ك".repeat(CAPACITY / 2 + 1);
-        put(owner, &record(&long, &long, &long));
+        put(owner, key(&long), &record(&long, &long, &long));
         assert!(get(owner, &long, key(&long)).is_none());
         let normalized = "ه".repeat(CAPACITY / 2);
-        put(owner, &record("كتاب", &normalized, &normalized));
+        put(owner, key("كتاب"), &record("كتاب", &normalized, &normalized));
         assert!(get(owner, "كتاب", key("كتاب")).is_none());
     }
 }
