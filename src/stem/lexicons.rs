@@ -157,46 +157,38 @@ impl KeyTable {
         self.filter[word] & bits == bits
     }
 
+    /// The indices of the keys whose fingerprint matches `hash`, in probe
+    /// order: none when the filter rules the hash out.
+    #[inline]
+    fn matching(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        let (mut at, fingerprint) = spread(hash);
+        let mut done = !self.passes_filter(at);
+        std::iter::from_fn(move || {
+            while !done {
+                let slot = self.slots[at & self.mask];
+                at += 1;
+                if slot == 0 {
+                    done = true;
+                } else if (slot >> 32) as u32 == fingerprint {
+                    return Some((slot as u32 - 1) as usize);
+                }
+            }
+            None
+        })
+    }
+
     /// The value of `key`, whose FNV hash is `hash`.
     #[inline]
     fn get(&self, key: &[u8], hash: u64) -> Option<u64> {
-        let (mut at, fingerprint) = spread(hash);
-        if !self.passes_filter(at) {
-            return None;
-        }
-        loop {
-            let slot = self.slots[at & self.mask];
-            if slot == 0 {
-                return None;
-            }
-            if (slot >> 32) as u32 == fingerprint {
-                let i = (slot as u32 - 1) as usize;
-                if same_bytes(self.key(i), key) {
-                    return Some(self.values[i]);
-                }
-            }
-            at += 1;
-        }
+        let i = self.matching(hash).find(|&i| same_bytes(self.key(i), key))?;
+        Some(self.values[i])
     }
 
     /// Whether some key may have the FNV hash `hash`: no false negatives,
     /// and a false positive only on a 32-bit fingerprint collision.
     #[inline]
     fn may_contain(&self, hash: u64) -> bool {
-        let (mut at, fingerprint) = spread(hash);
-        if !self.passes_filter(at) {
-            return false;
-        }
-        loop {
-            let slot = self.slots[at & self.mask];
-            if slot == 0 {
-                return false;
-            }
-            if (slot >> 32) as u32 == fingerprint {
-                return true;
-            }
-            at += 1;
-        }
+        self.matching(hash).next().is_some()
     }
 }
 
