@@ -18,7 +18,8 @@ mod common;
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use sarf::{Analyzer, Normalizer, StemMode, Stemmer};
 
 fn stem(c: &mut Criterion) {
@@ -35,13 +36,7 @@ fn stem(c: &mut Criterion) {
         group.throughput(Throughput::Elements(tokens as u64));
         for mode in [StemMode::Light, StemMode::Lexicon] {
             let analyzer = Analyzer::new(normalizer.clone(), Stemmer::with_mode(mode));
-            group.bench_function(format!("pipeline/{mode:?}"), |b| {
-                b.iter(|| {
-                    let mut count = 0;
-                    analyzer.for_each_token(black_box(&text), |t| count += t.stem.len().min(1));
-                    assert_eq!(count, tokens);
-                })
-            });
+            pipeline(&mut group, &format!("pipeline/{mode:?}"), &analyzer, &text, tokens);
         }
         group.throughput(Throughput::Elements(words.len() as u64));
         for mode in [StemMode::Light, StemMode::Lexicon] {
@@ -75,15 +70,36 @@ fn stream(c: &mut Criterion) {
     group.throughput(Throughput::Elements(tokens as u64));
     for mode in [StemMode::Light, StemMode::Lexicon] {
         let analyzer = Analyzer::new(Normalizer::default(), Stemmer::with_mode(mode));
-        group.bench_function(format!("pipeline/{mode:?}"), |b| {
-            b.iter(|| {
-                let mut count = 0;
-                analyzer.for_each_token(black_box(&text), |t| count += t.stem.len().min(1));
-                assert_eq!(count, tokens);
-            })
-        });
+        pipeline(&mut group, &format!("pipeline/{mode:?}"), &analyzer, &text, tokens);
     }
     group.finish();
+}
+
+/// The whole pipeline through both of the analyzer's visitors:
+/// `for_each_token` (`AnalyzedToken`, a `String` for each changed form)
+/// as `<name>`, and `for_each_token_ref` (borrowed strings) as
+/// `<name>/ref`.
+fn pipeline(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    analyzer: &Analyzer,
+    text: &str,
+    tokens: usize,
+) {
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            let mut count = 0;
+            analyzer.for_each_token(black_box(text), |t| count += t.stem.len().min(1));
+            assert_eq!(count, tokens);
+        })
+    });
+    group.bench_function(format!("{name}/ref"), |b| {
+        b.iter(|| {
+            let mut count = 0;
+            analyzer.for_each_token_ref(black_box(text), |t| count += t.stem.len().min(1));
+            assert_eq!(count, tokens);
+        })
+    });
 }
 
 criterion_group! {

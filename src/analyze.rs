@@ -12,8 +12,6 @@ use std::borrow::Cow;
 
 mod memo;
 
-use memo::Place;
-
 use crate::stem::{Decision, Stemmer};
 use crate::tokenize::{Token, TokenKind, tokenize};
 use crate::{Normalizer, Preset};
@@ -32,6 +30,28 @@ pub struct AnalyzedToken<'a> {
     /// The stem (Arabic tokens) or the normalized token (numbers, other
     /// scripts).
     pub stem: Cow<'a, str>,
+    /// What the token is made of.
+    pub kind: TokenKind,
+    /// Whether the stemmer's lexicon lists it as a stopword.
+    pub stopword: bool,
+}
+
+/// One analyzed token, lent by [`Analyzer::for_each_token_ref`] for the
+/// length of a call: its strings borrow from the text or from the
+/// analyzer's scratch space.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenRef<'t> {
+    /// The token as written in the original text.
+    pub surface: &'t str,
+    /// Byte offset of the token in the original text.
+    pub start: usize,
+    /// Byte offset just past the token in the original text.
+    pub end: usize,
+    /// The normalized token.
+    pub normalized: &'t str,
+    /// The stem (Arabic tokens) or the normalized token (numbers, other
+    /// scripts).
+    pub stem: &'t str,
     /// What the token is made of.
     pub kind: TokenKind,
     /// Whether the stemmer's lexicon lists it as a stopword.
@@ -126,6 +146,42 @@ impl Analyzer {
     /// Calls `f` with each token of `text`, in order, allocating nothing
     /// for tokens that normalization and stemming leave borrowed.
     pub fn for_each_token<'a>(&self, text: &'a str, mut f: impl FnMut(AnalyzedToken<'a>)) {
+        // A string of the token that lies in `text` is borrowed from it;
+        // any other (changed by normalization or stemming) is copied.
+        let keep = |s: &str| match memo::slice_range(text, s) {
+            Some(range) => Cow::Borrowed(&text[range]),
+            None => Cow::Owned(s.to_string()),
+        };
+        self.for_each_token_ref(text, |t| {
+            f(AnalyzedToken {
+                surface: &text[t.start..t.end],
+                start: t.start,
+                end: t.end,
+                normalized: keep(t.normalized),
+                stem: keep(t.stem),
+                kind: t.kind,
+                stopword: t.stopword,
+            })
+        });
+    }
+
+    /// Calls `f` with each token of `text`, in order, lent for the call:
+    /// the normalized form and the stem borrow from `text` or from the
+    /// analyzer's scratch space, so nothing is allocated for a token the
+    /// analyzer has seen before. For callers that copy the strings
+    /// somewhere of their own (an index, an output buffer).
+    ///
+    /// ```
+    /// use sarf::Analyzer;
+    ///
+    /// let mut line = String::new();
+    /// Analyzer::default().for_each_token_ref("المكتبةُ الجديدة", |t| {
+    ///     line.push_str(t.stem);
+    ///     line.push(' ');
+    /// });
+    /// assert_eq!(line, "مكتبه جديده ");
+    /// ```
+    pub fn for_each_token_ref(&self, text: &str, mut f: impl FnMut(&TokenRef<'_>)) {
         // Tokens go through the memo in batches, their slots loaded
         // together (see `memo::touch`).
         const BATCH: usize = 16;
@@ -152,26 +208,11 @@ impl Analyzer {
 
     /// Analyzes one token of the original text, whose memo key is `key`.
     #[inline]
-    fn analyze_token<'a>(&self, token: Token<'a>, key: u64, f: &mut impl FnMut(AnalyzedToken<'a>)) {
+    fn analyze_token(&self, token: Token<'_>, key: u64, f: &mut impl FnMut(&TokenRef<'_>)) {
         if let Some(answer) = memo::get(self.id, token.text, key) {
-            if answer.stopword && self.drop_stopwords {
-                return;
-            }
-            let keep = |place| match place {
-                Place::Surface(start, end) => {
-                    Cow::Borrowed(&token.text[start as usize..end as usize])
-                }
-                Place::Stored(..) => Cow::Owned(answer.get(token.text, place).to_string()),
-            };
-            f(AnalyzedToken {
-                surface: token.text,
-                start: token.start,
-                end: token.end,
-                normalized: keep(answer.normalized),
-                stem: keep(answer.stem),
-                kind: answer.kind,
-                stopword: answer.stopword,
-            });
+            let normalized = answer.get(token.text, answer.normalized);
+            let stem = answer.get(token.text, answer.stem);
+            self.emit(f, token, normalized, answer.kind, stem, answer.stopword);
             return;
         }
         match self.normalizer.normalize(token.text) {
@@ -179,7 +220,7 @@ impl Analyzer {
                 // The usual case: one token, borrowed all the way.
                 let (stem, stopword) = self.stem(normalized, token.kind);
                 self.remember(token.text, key, normalized, &stem, token.kind, stopword);
-                self.emit(f, token, normalized, token.kind, stem, stopword, Cow::Borrowed);
+                self.emit(f, token, normalized, token.kind, &stem, stopword);
             }
             Cow::Owned(normalized) => {
                 let mut parts = tokenize(&normalized);
@@ -190,9 +231,7 @@ impl Analyzer {
                     if only.is_some() {
                         self.remember(token.text, key, part.text, &stem, part.kind, stopword);
                     }
-                    let owned = |s: &str| Cow::Owned(s.to_string());
-                    let stem = Cow::Owned(stem.into_owned());
-                    self.emit(f, token, part.text, part.kind, stem, stopword, owned);
+                    self.emit(f, token, part.text, part.kind, &stem, stopword);
                 }
             }
         }
@@ -232,32 +271,73 @@ impl Analyzer {
         memo::put(self.id, key, &memo::Record { surface, normalized, stem, kind, stopword });
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn emit<'a, 'n>(
+    /// Hands one token to `f`, unless it is a stopword to drop.
+    fn emit(
         &self,
-        f: &mut impl FnMut(AnalyzedToken<'a>),
-        token: Token<'a>,
-        normalized: &'n str,
+        f: &mut impl FnMut(&TokenRef<'_>),
+        token: Token<'_>,
+        normalized: &str,
         kind: TokenKind,
-        stem: Cow<'n, str>,
+        stem: &str,
         stopword: bool,
-        keep: impl Fn(&'n str) -> Cow<'a, str>,
     ) {
         if stopword && self.drop_stopwords {
             return;
         }
-        let stem = match stem {
-            Cow::Borrowed(stem) => keep(stem),
-            Cow::Owned(stem) => Cow::Owned(stem),
-        };
-        f(AnalyzedToken {
+        f(&TokenRef {
             surface: token.text,
             start: token.start,
             end: token.end,
-            normalized: keep(normalized),
+            normalized,
             stem,
             kind,
             stopword,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unchanged_strings_are_borrowed_from_the_text_computed_or_remembered() {
+        let analyzer = Analyzer::default();
+        // والكتاب needs no normalization and its stem is a slice of it;
+        // المكتبةُ changes (teh marbuta, damma).
+        let text = "والكتاب المكتبةُ";
+        for pass in 0..2 {
+            let tokens = analyzer.analyze(text);
+            assert!(matches!(tokens[0].normalized, Cow::Borrowed("والكتاب")), "pass {pass}");
+            assert!(matches!(tokens[0].stem, Cow::Borrowed("كتاب")), "pass {pass}");
+            assert!(matches!(&tokens[1].normalized, Cow::Owned(s) if s == "المكتبه"));
+            assert!(matches!(&tokens[1].stem, Cow::Owned(s) if s == "مكتبه"));
+        }
+    }
+
+    #[test]
+    fn lent_tokens_are_the_analyzed_tokens() {
+        let analyzer = Analyzer::default().drop_stopwords(true);
+        let text = "قال الوزيرُ إنّ المدارسَ ستفتح في ٢٠٢٤م COVID";
+        for _ in 0..2 {
+            let mut lent = Vec::new();
+            analyzer.for_each_token_ref(text, |t| {
+                lent.push((
+                    t.surface.to_string(),
+                    t.start,
+                    t.normalized.to_string(),
+                    t.stem.to_string(),
+                ))
+            });
+            let analyzed: Vec<_> = analyzer
+                .analyze(text)
+                .into_iter()
+                .map(|t| {
+                    (t.surface.to_string(), t.start, t.normalized.into_owned(), t.stem.into_owned())
+                })
+                .collect();
+            assert_eq!(lent, analyzed);
+            assert!(!lent.is_empty());
+        }
     }
 }

@@ -65,7 +65,7 @@ pub fn stem_all<S: AsRef<str> + Sync>(analyzer: &Analyzer, docs: &[S]) -> Vec<Ve
             // About one token per ten bytes of Arabic text: one allocation
             // for the list instead of a chain of reallocations.
             let mut stems = Vec::with_capacity(doc.as_ref().len() / 10 + 1);
-            analyzer.for_each_token(doc.as_ref(), |token| stems.push(token.stem.into_owned()));
+            analyzer.for_each_token_ref(doc.as_ref(), |token| stems.push(token.stem.to_string()));
             stems
         })
         .collect()

@@ -165,7 +165,7 @@ pub mod stem;
 pub mod tantivy;
 pub mod tokenize;
 
-pub use analyze::{AnalyzedToken, Analyzer};
+pub use analyze::{AnalyzedToken, Analyzer, TokenRef};
 pub use error::{Error, ErrorKind};
 pub use normalize::Normalizer;
 pub use normalize::config::{

@@ -106,7 +106,7 @@ impl Tokenizer for ArabicTokenizer {
         let mut position = 0;
         let tokens = &mut self.tokens;
         let drop_stopwords = self.drop_stopwords;
-        self.analyzer.for_each_token(text, |token| {
+        self.analyzer.for_each_token_ref(text, |token| {
             let this_position = position;
             position += 1;
             if drop_stopwords && token.stopword {
@@ -121,7 +121,7 @@ impl Tokenizer for ArabicTokenizer {
             slot.position = this_position;
             slot.position_length = 1;
             slot.text.clear();
-            slot.text.push_str(&token.stem);
+            slot.text.push_str(token.stem);
             used += 1;
         });
         ArabicTokenStream { tokens: &mut self.tokens[..used], next: 0, empty: Token::default() }

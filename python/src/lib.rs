@@ -310,7 +310,7 @@ impl PyAnalyzer {
         let mut offsets = CharOffsets::new(text);
         let mut out = Vec::new();
         let mut failure = None;
-        self.inner.for_each_token(text, |t| {
+        self.inner.for_each_token_ref(text, |t| {
             let dict = PyDict::new(py);
             let start = offsets.at(t.start);
             let end = offsets.at(t.end);
@@ -318,8 +318,8 @@ impl PyAnalyzer {
                 dict.set_item("surface", t.surface)?;
                 dict.set_item("start", start)?;
                 dict.set_item("end", end)?;
-                dict.set_item("normalized", &*t.normalized)?;
-                dict.set_item("stem", &*t.stem)?;
+                dict.set_item("normalized", t.normalized)?;
+                dict.set_item("stem", t.stem)?;
                 dict.set_item("kind", kind_name(t.kind))?;
                 dict.set_item("stopword", t.stopword)
             })();
@@ -337,7 +337,7 @@ impl PyAnalyzer {
     /// The stems of `text`'s tokens, in order.
     fn stems(&self, text: &str) -> Vec<String> {
         let mut stems = Vec::new();
-        self.inner.for_each_token(text, |t| stems.push(t.stem.into_owned()));
+        self.inner.for_each_token_ref(text, |t| stems.push(t.stem.to_string()));
         stems
     }
 

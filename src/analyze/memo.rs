@@ -182,7 +182,7 @@ pub(super) struct Record<'a> {
 }
 
 /// Where `inner` lies in `outer`, if it is a slice of it.
-fn slice_range(outer: &str, inner: &str) -> Option<Range<usize>> {
+pub(super) fn slice_range(outer: &str, inner: &str) -> Option<Range<usize>> {
     let start = (inner.as_ptr() as usize).checked_sub(outer.as_ptr() as usize)?;
     (start + inner.len() <= outer.len()).then_some(start..start + inner.len())
 }

@@ -86,10 +86,10 @@ impl Words<'_> {
                 sarf::tokenize::tokenize(line).for_each(|t| push_word(out, &mut first, t.text))
             }
             Emit::Normalized => {
-                self.analyzer.for_each_token(line, |t| push_word(out, &mut first, &t.normalized))
+                self.analyzer.for_each_token_ref(line, |t| push_word(out, &mut first, t.normalized))
             }
             Emit::Stems => {
-                self.analyzer.for_each_token(line, |t| push_word(out, &mut first, &t.stem))
+                self.analyzer.for_each_token_ref(line, |t| push_word(out, &mut first, t.stem))
             }
         }
     }
