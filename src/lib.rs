@@ -159,6 +159,7 @@ pub mod bulk;
 pub mod chars;
 mod error;
 pub mod jsonl;
+mod memo;
 pub mod normalize;
 pub mod stem;
 #[cfg(feature = "tantivy")]

@@ -1,94 +1,83 @@
-//! A small per-thread memo of recent analyses.
+//! The stemmer's per-thread memo of recent analyses (a
+//! [`crate::memo::Table`]), keyed by the word's key form.
 //!
-//! Running text repeats its words (in the news corpus, a few thousand
-//! distinct words make up most tokens), and a lexicon analysis costs
-//! several FST lookups. Each thread keeps a direct-mapped table of the last
-//! analyses, keyed by the stemmer that made them and the word's key form,
-//! so the `Stemmer` itself stays immutable and `Sync`, and a cached answer
-//! is exactly the one the stemmer would compute.
+//! A lexicon analysis costs several lookups; running text repeats its
+//! words. Each thread keeps its own table, so the `Stemmer` itself stays
+//! immutable and `Sync`, and entries carry the identity of the stemmer
+//! that made them, so a cached answer is exactly the one the stemmer
+//! would compute. A line holds the key and, when the stem is not a slice
+//! of it (an exception, a verb's lemma), the stem.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::Decision;
-use super::lexicons::{FNV_START, fnv, same_bytes};
+use crate::memo::{LineBytes, Table, hash, stored};
 
-/// Slots per thread (a power of two). In news text the 64k most frequent
-/// words make up about 95% of tokens; a slot costs about 100 bytes, so a
-/// thread's table stays near 6 MB.
-const SLOTS: usize = 65536;
+pub(crate) use crate::memo::new_owner as new_stemmer_id;
 
-/// Keys longer than this are not cached: rare, and not worth the copy.
-const MAX_KEY: usize = 48;
-
-static NEXT_STEMMER: AtomicU64 = AtomicU64::new(1);
-
-/// A fresh identity for a stemmer's cache entries.
-pub(crate) fn new_stemmer_id() -> u64 {
-    NEXT_STEMMER.fetch_add(1, Ordering::Relaxed)
+/// The fixed part of a cached analysis.
+#[derive(Clone, Copy)]
+struct Fixed {
+    prefix_len: u8,
+    suffix_len: u8,
+    /// 0: the stem is the key without its prefix and suffix; otherwise
+    /// the stem is stored after the key, this many bytes.
+    stem_len: u8,
+    decision: Decision,
 }
 
-/// An analysis as offsets into the key, or an owned stem.
-#[derive(Clone)]
+/// An analysis as lengths into the key, or an owned stem.
 pub(crate) struct Entry {
-    pub prefix_len: u16,
-    pub suffix_len: u16,
+    pub prefix_len: usize,
+    pub suffix_len: usize,
     /// `None`: the stem is `key[prefix_len..key.len() - suffix_len]`.
-    pub stem: Option<Box<str>>,
+    pub stem: Option<String>,
     pub decision: Decision,
 }
 
-struct Slot {
-    /// The key's FNV hash, compared before the key itself.
-    hash: u64,
-    stemmer: u64,
-    /// Reused from one occupant to the next.
-    key: String,
-    entry: Entry,
-}
-
 thread_local! {
-    static CACHE: RefCell<Vec<Option<Slot>>> = RefCell::new((0..SLOTS).map(|_| None).collect());
+    static CACHE: RefCell<Table<Fixed>> = RefCell::new(Table::new(Fixed {
+        prefix_len: 0,
+        suffix_len: 0,
+        stem_len: 0,
+        decision: Decision::Unchanged,
+    }));
 }
 
 /// The cached analysis of `key` by stemmer `stemmer`, if any.
 pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry> {
-    if key.len() > MAX_KEY {
-        return None;
-    }
-    let hash = fnv(FNV_START, key.as_bytes());
     CACHE.with(|cache| {
-        let cache = cache.borrow();
-        match &cache[hash as usize & (SLOTS - 1)] {
-            Some(slot)
-                if slot.hash == hash
-                    && slot.stemmer == stemmer
-                    && same_bytes(slot.key.as_bytes(), key.as_bytes()) =>
-            {
-                Some(slot.entry.clone())
-            }
-            _ => None,
-        }
+        let mut cache = cache.borrow_mut();
+        let line = cache.find(stemmer, hash(key.as_bytes()), key.as_bytes())?;
+        let Fixed { prefix_len, suffix_len, stem_len, decision } = line.answer;
+        let stem = (stem_len > 0).then(|| {
+            let start = key.len() as u8;
+            stored(&line.bytes, start, start + stem_len).to_string()
+        });
+        Some(Entry { prefix_len: prefix_len.into(), suffix_len: suffix_len.into(), stem, decision })
     })
 }
 
-/// Remembers the analysis of `key`.
-pub(crate) fn put(stemmer: u64, key: &str, entry: Entry) {
-    if key.len() > MAX_KEY {
-        return;
-    }
-    let hash = fnv(FNV_START, key.as_bytes());
-    CACHE.with(|cache| {
-        let slot = &mut cache.borrow_mut()[hash as usize & (SLOTS - 1)];
-        match slot {
-            Some(slot) => {
-                slot.hash = hash;
-                slot.stemmer = stemmer;
-                slot.key.clear();
-                slot.key.push_str(key);
-                slot.entry = entry;
-            }
-            None => *slot = Some(Slot { hash, stemmer, key: key.to_string(), entry }),
-        }
-    });
+/// Remembers the analysis of `key` (its stem `stem` when that is not a
+/// slice of the key), if it fits in a line.
+pub(crate) fn put(
+    stemmer: u64,
+    key: &str,
+    prefix_len: usize,
+    suffix_len: usize,
+    stem: Option<&str>,
+    decision: Decision,
+) {
+    let Some(mut bytes) = LineBytes::new(key) else { return };
+    let stem_len = match stem {
+        Some(stem) if !stem.is_empty() => match bytes.push(stem) {
+            Some((start, end)) => end - start,
+            None => return,
+        },
+        _ => 0,
+    };
+    // Keys fit in a line, so their affixes' lengths fit in a byte.
+    let fixed =
+        Fixed { prefix_len: prefix_len as u8, suffix_len: suffix_len as u8, stem_len, decision };
+    CACHE.with(|cache| cache.borrow_mut().insert(stemmer, hash(key.as_bytes()), fixed, bytes));
 }

@@ -261,14 +261,12 @@ impl Stemmer {
                     return whole(Cow::Borrowed(word), Decision::Stopword);
                 }
                 Some(entry) => Analysis {
-                    prefix: Cow::Borrowed(&key[..entry.prefix_len as usize]),
+                    prefix: Cow::Borrowed(&key[..entry.prefix_len]),
                     stem: match entry.stem {
-                        Some(stem) => Cow::Owned(stem.into()),
-                        None => Cow::Borrowed(
-                            &key[entry.prefix_len as usize..key.len() - entry.suffix_len as usize],
-                        ),
+                        Some(stem) => Cow::Owned(stem),
+                        None => Cow::Borrowed(&key[entry.prefix_len..key.len() - entry.suffix_len]),
                     },
-                    suffix: Cow::Borrowed(&key[key.len() - entry.suffix_len as usize..]),
+                    suffix: Cow::Borrowed(&key[key.len() - entry.suffix_len..]),
                     decision: entry.decision,
                 },
                 None => {
@@ -277,16 +275,18 @@ impl Stemmer {
                     } else {
                         self.lexicon(&key)
                     };
-                    let entry = cache::Entry {
-                        prefix_len: analysis.prefix.len() as u16,
-                        suffix_len: analysis.suffix.len() as u16,
-                        stem: match &analysis.stem {
-                            Cow::Borrowed(_) => None,
-                            Cow::Owned(stem) => Some(stem.as_str().into()),
-                        },
-                        decision: analysis.decision,
+                    let owned_stem = match &analysis.stem {
+                        Cow::Borrowed(_) => None,
+                        Cow::Owned(stem) => Some(stem.as_str()),
                     };
-                    cache::put(self.id, &key, entry);
+                    cache::put(
+                        self.id,
+                        &key,
+                        analysis.prefix.len(),
+                        analysis.suffix.len(),
+                        owned_stem,
+                        analysis.decision,
+                    );
                     if analysis.decision == Decision::Stopword {
                         return whole(Cow::Borrowed(word), Decision::Stopword);
                     }
