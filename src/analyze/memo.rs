@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use crate::memo::{BYTES, LineBytes, Table, hash, stored};
+use crate::memo::{BYTES, LineBytes, LineText, Table, hash};
 use crate::tokenize::TokenKind;
 
 pub(super) use crate::memo::new_owner;
@@ -37,7 +37,7 @@ pub(super) struct Answer {
     pub stem: Place,
     pub kind: TokenKind,
     pub stopword: bool,
-    bytes: [u8; BYTES],
+    bytes: LineText,
 }
 
 impl Answer {
@@ -45,7 +45,7 @@ impl Answer {
     pub fn get<'s>(&'s self, surface: &'s str, place: Place) -> &'s str {
         match place {
             Place::Surface(start, end) => &surface[start as usize..end as usize],
-            Place::Stored(start, end) => stored(&self.bytes, start, end),
+            Place::Stored(start, end) => self.bytes.get(start, end),
         }
     }
 }

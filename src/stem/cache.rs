@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 
 use super::Decision;
-use crate::memo::{LineBytes, Table, hash, stored};
+use crate::memo::{LineBytes, Table, hash};
 
 pub(crate) use crate::memo::new_owner as new_stemmer_id;
 
@@ -52,7 +52,7 @@ pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry> {
         let Fixed { prefix_len, suffix_len, stem_len, decision } = line.answer;
         let stem = (stem_len > 0).then(|| {
             let start = key.len() as u8;
-            stored(&line.bytes, start, start + stem_len).to_string()
+            line.bytes.get(start, start + stem_len).to_string()
         });
         Some(Entry { prefix_len: prefix_len.into(), suffix_len: suffix_len.into(), stem, decision })
     })
