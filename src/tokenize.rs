@@ -190,7 +190,7 @@ static ASCII: [Class; 128] = {
 /// ASCII and U+0600..=U+06FF (two-byte sequences led by 0xD8..=0xDB) are
 /// nearly every character of Arabic text, so they are decoded here from
 /// the bytes; anything else goes through `chars()`.
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, at: usize) -> Option<(usize, Class)> {
     let bytes = text.as_bytes();
     let &lead = bytes.get(at)?;
