@@ -193,21 +193,56 @@ pub static SUFFIXES: std::sync::LazyLock<Vec<Suffix>> = std::sync::LazyLock::new
     all
 });
 
-/// The suffixes, indexed by their last character (one of U+0600..=U+06FF),
-/// so a word's suffixes are found among a handful, not all of them.
-static SUFFIXES_BY_LAST: std::sync::LazyLock<Vec<Vec<&'static Suffix>>> =
-    std::sync::LazyLock::new(|| {
-        let mut table = vec![Vec::new(); 256];
-        for suffix in SUFFIXES.iter() {
-            if let Some(last) = suffix.text.chars().next_back() {
-                let index = (last as u32).wrapping_sub(0x0600);
-                if index < 256 {
-                    table[index as usize].push(suffix);
+/// The suffixes in a trie read from their last character backwards, so
+/// the suffixes a word ends with are found in one walk of at most the
+/// longest suffix's length, where a list of the suffixes sharing its last
+/// letter held up to 43 (those ending in ا).
+struct SuffixTrie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    children: Vec<(char, usize)>,
+    /// The suffix that ends here (read backwards), if any.
+    suffix: Option<&'static Suffix>,
+}
+
+static SUFFIX_TRIE: std::sync::LazyLock<SuffixTrie> = std::sync::LazyLock::new(|| {
+    let mut nodes = vec![TrieNode::default()];
+    for suffix in SUFFIXES.iter() {
+        let mut node = 0;
+        for c in suffix.text.chars().rev() {
+            node = match nodes[node].children.iter().find(|(k, _)| *k == c) {
+                Some(&(_, child)) => child,
+                None => {
+                    nodes.push(TrieNode::default());
+                    let child = nodes.len() - 1;
+                    nodes[node].children.push((c, child));
+                    child
                 }
+            };
+        }
+        nodes[node].suffix = Some(suffix);
+    }
+    SuffixTrie { nodes }
+});
+
+/// The suffixes `word` ends with, shortest first.
+pub fn suffixes_of(word: &str) -> impl Iterator<Item = &'static Suffix> + '_ {
+    let nodes = &SUFFIX_TRIE.nodes;
+    let mut node = 0;
+    let mut chars = word.chars().rev();
+    std::iter::from_fn(move || {
+        loop {
+            let c = chars.next()?;
+            node = nodes[node].children.iter().find(|(k, _)| *k == c)?.1;
+            if let Some(suffix) = nodes[node].suffix {
+                return Some(suffix);
             }
         }
-        table
-    });
+    })
+}
 
 /// `PREFIXES`, indexed by their first character.
 static PREFIXES_BY_FIRST: std::sync::LazyLock<Vec<Vec<(&'static str, PrefixKind)>>> =
@@ -243,12 +278,6 @@ pub fn has_prefix(word: &str, prefix: &str) -> bool {
 pub fn has_suffix(word: &str, suffix: &str) -> bool {
     let (w, s) = (word.as_bytes(), suffix.as_bytes());
     w.len() >= s.len() && w[w.len() - s.len()..].iter().zip(s).all(|(a, b)| a == b)
-}
-
-/// The suffixes that end with `word`'s last character.
-pub fn suffixes_ending_like(word: &str) -> &'static [&'static Suffix] {
-    let index = word.chars().next_back().map_or(u32::MAX, |c| (c as u32).wrapping_sub(0x0600));
-    SUFFIXES_BY_LAST.get(index as usize).map_or(&[], Vec::as_slice)
 }
 
 /// The accusative alef (كتاباً written كتابا): tried only after every other
@@ -287,6 +316,18 @@ pub fn starts_imperfect(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_trie_finds_exactly_the_suffixes_a_word_ends_with() {
+        for word in ["كتابهما", "مدرستهم", "كتبتموها", "سياراتهم", "معلمين", "ا", "", "xyz", "بيت"]
+        {
+            let mut expected: Vec<&str> =
+                SUFFIXES.iter().map(|s| s.text.as_str()).filter(|s| word.ends_with(s)).collect();
+            expected.sort_by_key(|s| s.len());
+            let found: Vec<&str> = suffixes_of(word).map(|s| s.text.as_str()).collect();
+            assert_eq!(found, expected, "{word}");
+        }
+    }
 
     #[test]
     fn lucene_affixes_are_two_byte_letters() {

@@ -93,10 +93,11 @@ impl Default for StemmerConfig {
     }
 }
 
-/// One split of a word: `key[start..end]` is the stem, `len` characters.
-/// Compact, since a few hundred are laid out per word.
+/// One split of a word: `key[start..end]` is the stem, `len` characters,
+/// `hash` its FNV hash (computed once for both passes).
 #[derive(Clone, Copy, Default)]
 struct Candidate {
+    hash: u64,
     start: u16,
     end: u16,
     len: u8,
@@ -343,15 +344,17 @@ impl Stemmer {
                 n_prefixes += 1;
             }
         }
-        let mut suffixes: [Option<&Suffix>; 24] = [None; 24];
+        // The suffixes a word ends with have different lengths, of one to
+        // six letters: with "no suffix", at most seven.
+        let mut suffixes: [Option<&Suffix>; 8] = [None; 8];
         let mut n_suffixes = 1;
-        for suffix in suffixes_ending_like(key) {
-            if n_suffixes < suffixes.len() && has_suffix(key, &suffix.text) {
+        for suffix in suffixes_of(key) {
+            if n_suffixes < suffixes.len() {
                 suffixes[n_suffixes] = Some(suffix);
                 n_suffixes += 1;
             }
         }
-        let mut candidates = [Candidate::default(); 192];
+        let mut candidates = [Candidate::default(); 64];
         let mut n = 0;
         for &(prefix, kind) in &prefixes[..n_prefixes] {
             let after = &key[prefix.len()..];
@@ -373,7 +376,8 @@ impl Stemmer {
                     let start = prefix.len() as u16;
                     let end = start + stem.len() as u16;
                     let verb = kind == PrefixKind::Future;
-                    candidates[n] = Candidate { start, end, len: len as u8, weak, verb };
+                    let hash = fnv(FNV_START, stem.as_bytes());
+                    candidates[n] = Candidate { hash, start, end, len: len as u8, weak, verb };
                     n += 1;
                 }
             }
@@ -386,8 +390,7 @@ impl Stemmer {
         // hash table built from the FST, so a miss costs a hash and a load.
         for c in candidates.iter() {
             let (start, end) = (c.start as usize, c.end as usize);
-            let stem = &key[start..end];
-            let hash = fnv(FNV_START, stem.as_bytes());
+            let (stem, hash) = (&key[start..end], c.hash);
             if c.verb {
                 if let Some(lemma) = lex.verb_lemma_hashed(stem, hash) {
                     return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
@@ -427,7 +430,7 @@ impl Stemmer {
         for c in candidates.iter() {
             let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
-            if let Some(lemma) = lex.verb_lemma_hashed(stem, fnv(FNV_START, stem.as_bytes())) {
+            if let Some(lemma) = lex.verb_lemma_hashed(stem, c.hash) {
                 return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
             }
         }
