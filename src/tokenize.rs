@@ -215,7 +215,60 @@ fn arabic_class(lead: u8, low: u8) -> Class {
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
+        self.next_arabic_word().or_else(|| self.next_any())
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// The common case in a few instructions: after ASCII separators, a
+    /// run of Arabic letters (and marks) followed by something that cannot
+    /// extend it. `None`, having consumed nothing, when the next token is
+    /// anything else; [`next_any`](Self::next_any) then takes it.
+    #[inline]
+    fn next_arabic_word(&mut self) -> Option<Token<'a>> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.pos;
+        while let Some(&b) = bytes.get(start) {
+            if b >= 0x80 || ASCII[b as usize] != Class::Separator {
+                break;
+            }
+            start += 1;
+        }
+        let mut end = start;
+        while let Some(&[lead @ 0xD8..=0xDB, low]) = bytes.get(end..end + 2) {
+            match arabic_class(lead, low) {
+                Class::ArabicLetter => {}
+                Class::Mark if end > start => {}
+                _ => break,
+            }
+            end += 2;
+        }
+        if end == start {
+            return None;
+        }
+        // After Arabic letters, only a digit, a joiner or a mark could
+        // extend the token (see `next_any`); a separator of ASCII or of the
+        // Arabic block ends it.
+        let ends = match bytes.get(end) {
+            None => true,
+            Some(&b) if b < 0x80 => ASCII[b as usize] != Class::Digit,
+            Some(&lead @ 0xD8..=0xDB) => matches!(
+                arabic_class(lead, bytes.get(end + 1).copied().unwrap_or(0x80)),
+                Class::Separator | Class::NumberSeparator
+            ),
+            Some(_) => false,
+        };
+        if !ends {
+            return None;
+        }
+        self.pos = end;
+        Some(Token { text: &self.text[start..end], start, end, kind: TokenKind::Arabic })
+    }
+
+    /// The next token, whatever it is.
+    fn next_any(&mut self) -> Option<Token<'a>> {
         let text = self.text;
         // Skip to the start of a token.
         let mut start = self.pos;
@@ -357,6 +410,35 @@ mod tests {
         for c in ('\0'..='\u{FFFF}').chain(['\u{10000}', '\u{1F600}', '\u{10FFFF}']) {
             let text = format!("{c}x");
             assert_eq!(char_at(&text, 0), Some((c.len_utf8(), classify(c))), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The tokens `next_any` alone gives.
+    fn general(text: &str) -> Vec<Token<'_>> {
+        let mut tokens = tokenize(text);
+        std::iter::from_fn(|| tokens.next_any()).collect()
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_general_tokens() {
+        let texts = [
+            "قال: «الرئيس» وصل في 3.5 ساعة، اليوم؟ نعم.",
+            "كَتَبَ جـــميل الكتاب٢ الكتاب2 الكتابx x الكتاب ك١٢ ١٬٠٠٠",
+            "می\u{200C}خواهم \u{200C}کتاب\u{200C} بال\u{0640}كتاب ال\u{061C}كتاب",
+            "الكتاب'س الكتاب.٣ الكتاب٫٣ ٣٫الكتاب \u{064E}كتب كتب\u{064E}",
+            "\u{FEFB}\u{FE8E} \u{FDFC} كتاب\u{FDFC} كتاب\u{200D}",
+        ];
+        for text in texts {
+            assert_eq!(tokenize(text).collect::<Vec<_>>(), general(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_gives_the_general_tokens_on_any_text(
+            text in "[ \\.,'0-9a-z\u{0600}-\u{06FF}\u{200C}\u{200D}\u{00AB}\u{FDFC}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text).collect::<Vec<_>>(), general(&text));
         }
     }
 
