@@ -63,7 +63,10 @@ pub struct TokenRef<'t> {
 /// Repeated tokens are answered from a per-thread memo keyed by the token
 /// as written (4 MiB per thread that analyzes, allocated on first use and
 /// shared by every analyzer on that thread, each seeing only its own
-/// answers); a memoized answer is exactly the computed one.
+/// answers), in front of the stemmer's own (see [`Stemmer`]); a memoized
+/// answer is exactly the computed one. For callers that copy each token's
+/// strings somewhere of their own, [`for_each_token_ref`](Self::for_each_token_ref)
+/// allocates nothing for remembered tokens.
 ///
 /// ```
 /// use sarf::Analyzer;

@@ -150,6 +150,11 @@ pub struct Analysis<'a> {
 
 /// A stemmer: immutable, `Send + Sync`, cheap to clone.
 ///
+/// In lexicon mode, analyses are remembered in a per-thread memo keyed by
+/// the word's key form (4 MiB per thread that stems, allocated on first
+/// use and shared by every stemmer on that thread, each seeing only its
+/// own answers); a remembered answer is exactly the computed one.
+///
 /// ```
 /// use sarf::{Normalizer, Stemmer};
 ///
