@@ -185,25 +185,24 @@ impl Analyzer {
     /// assert_eq!(line, "مكتبه جديده ");
     /// ```
     pub fn for_each_token_ref(&self, text: &str, mut f: impl FnMut(&TokenRef<'_>)) {
-        // Tokens go through the memo in batches, their slots loaded
-        // together (see `memo::touch`).
+        // Tokens go through the memo in batches, the memo lines of a
+        // batch loaded together (see `memo::touch`).
         const BATCH: usize = 16;
         let none = Token { text: "", start: 0, end: 0, kind: TokenKind::Other };
-        let mut batch = [(none, 0); BATCH];
+        let mut batch = [none; BATCH];
         let mut keys = [0; BATCH];
         let mut tokens = tokenize(text);
         loop {
             let mut n = 0;
             for token in tokens.by_ref().take(BATCH) {
-                keys[n] = memo::key(token.text);
-                batch[n] = (token, keys[n]);
+                (batch[n], keys[n]) = (token, memo::key(token.text));
                 n += 1;
             }
             if n == 0 {
                 return;
             }
             memo::touch(&keys[..n]);
-            for &(token, key) in &batch[..n] {
+            for (&token, &key) in batch[..n].iter().zip(&keys[..n]) {
                 self.analyze_token(token, key, &mut f);
             }
         }
