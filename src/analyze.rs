@@ -192,6 +192,8 @@ impl Analyzer {
         let mut batch = [none; BATCH];
         let mut keys = [0; BATCH];
         let mut tokens = tokenize(text);
+        // Where tokens the memo does not know are normalized, reused.
+        let mut scratch = String::new();
         loop {
             let mut n = 0;
             for token in tokens.by_ref().take(BATCH) {
@@ -203,38 +205,45 @@ impl Analyzer {
             }
             memo::touch(&keys[..n]);
             for (&token, &key) in batch[..n].iter().zip(&keys[..n]) {
-                self.analyze_token(token, key, &mut f);
+                self.analyze_token(token, key, &mut scratch, &mut f);
             }
         }
     }
 
-    /// Analyzes one token of the original text, whose memo key is `key`.
+    /// Analyzes one token of the original text, whose memo key is `key`,
+    /// normalizing it into `scratch` if the memo does not know it.
     #[inline]
-    fn analyze_token(&self, token: Token<'_>, key: u64, f: &mut impl FnMut(&TokenRef<'_>)) {
+    fn analyze_token(
+        &self,
+        token: Token<'_>,
+        key: u64,
+        scratch: &mut String,
+        f: &mut impl FnMut(&TokenRef<'_>),
+    ) {
         if let Some(answer) = memo::get(self.id, token.text, key) {
             let normalized = answer.get(token.text, answer.normalized);
             let stem = answer.get(token.text, answer.stem);
             self.emit(f, token, normalized, answer.kind, stem, answer.stopword);
             return;
         }
-        match self.normalizer.normalize(token.text) {
-            Cow::Borrowed(normalized) => {
-                // The usual case: one token, borrowed all the way.
-                let (stem, stopword) = self.stem(normalized, token.kind);
-                self.remember(token.text, key, normalized, &stem, token.kind, stopword);
-                self.emit(f, token, normalized, token.kind, &stem, stopword);
-            }
-            Cow::Owned(normalized) => {
-                let mut parts = tokenize(&normalized);
-                let first = parts.next();
-                let only = first.filter(|_| parts.clone().next().is_none());
-                for part in first.into_iter().chain(parts) {
-                    let (stem, stopword) = self.stem(part.text, part.kind);
-                    if only.is_some() {
-                        self.remember(token.text, key, part.text, &stem, part.kind, stopword);
-                    }
-                    self.emit(f, token, part.text, part.kind, &stem, stopword);
+        scratch.clear();
+        if !self.normalizer.normalize_into_if_changed(token.text, scratch) {
+            // The usual case: one token, borrowed all the way.
+            let normalized = token.text;
+            let (stem, stopword) = self.stem(normalized, token.kind);
+            self.remember(token.text, key, normalized, &stem, token.kind, stopword);
+            self.emit(f, token, normalized, token.kind, &stem, stopword);
+        } else {
+            // Normalization may split the token (a ZWNJ made a space).
+            let mut parts = tokenize(scratch);
+            let first = parts.next();
+            let only = first.filter(|_| parts.clone().next().is_none());
+            for part in first.into_iter().chain(parts) {
+                let (stem, stopword) = self.stem(part.text, part.kind);
+                if only.is_some() {
+                    self.remember(token.text, key, part.text, &stem, part.kind, stopword);
                 }
+                self.emit(f, token, part.text, part.kind, &stem, stopword);
             }
         }
     }

@@ -99,9 +99,17 @@ impl Normalizer {
     /// }
     /// ```
     pub fn normalize_into(&self, text: &str, out: &mut String) {
-        if !self.run(text, out, &mut NoRecord) {
+        if !self.normalize_into_if_changed(text, out) {
             out.push_str(text);
         }
+    }
+
+    /// Appends the normalized `text` to `out` and returns `true` if it
+    /// differs from `text`; otherwise leaves `out` as it is and returns
+    /// `false`. [`normalize`](Self::normalize) with a buffer of the
+    /// caller's.
+    pub(crate) fn normalize_into_if_changed(&self, text: &str, out: &mut String) -> bool {
+        self.run(text, out, &mut NoRecord)
     }
 
     /// Like [`normalize`](Self::normalize), adding the number of changes
