@@ -209,8 +209,27 @@ fn char_at(text: &str, at: usize) -> Option<(usize, Class)> {
 /// and `low`.
 #[inline]
 fn arabic_class(lead: u8, low: u8) -> Class {
-    ARABIC_BLOCK[(lead as usize & 0x03) << 6 | (low & 0x3F) as usize]
+    ARABIC_BLOCK[block_index(lead, low)]
 }
+
+/// The index in [`ARABIC_BLOCK`] of the character encoded as `lead`
+/// (0xD8..=0xDB) and `low`.
+#[inline(always)]
+fn block_index(lead: u8, low: u8) -> usize {
+    (lead as usize & 0x03) << 6 | (low & 0x3F) as usize
+}
+
+/// Whether each character of U+0600..=U+06FF continues a run of Arabic
+/// letters: a letter or a mark.
+static IN_ARABIC_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(ARABIC_BLOCK[i], Class::ArabicLetter | Class::Mark);
+        i += 1;
+    }
+    table
+};
 
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
@@ -221,46 +240,78 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
+/// The class of the two-byte character `lead low` for the fast path: the
+/// characters of U+0600..=U+06FF, and U+00A0 NO-BREAK SPACE, U+00AB
+/// LEFT-POINTING DOUBLE ANGLE QUOTATION MARK and U+00BB RIGHT-POINTING
+/// DOUBLE ANGLE QUOTATION MARK, which are separators; `None` for the rest,
+/// which [`Tokens::next_any`] decodes.
+#[inline(always)]
+fn pair_class(lead: u8, low: u8) -> Option<Class> {
+    match lead {
+        0xD8..=0xDB => Some(arabic_class(lead, low)),
+        0xC2 if matches!(low, 0xA0 | 0xAB | 0xBB) => Some(Class::Separator),
+        _ => None,
+    }
+}
+
 impl<'a> Tokens<'a> {
-    /// The common case in a few instructions: after ASCII separators, a
-    /// run of Arabic letters (and marks) followed by something that cannot
-    /// extend it. `None`, having consumed nothing, when the next token is
-    /// anything else; [`next_any`](Self::next_any) then takes it.
-    #[inline]
+    /// The common case in a few instructions: after separators, a run of
+    /// Arabic letters (and marks) followed by something that cannot extend
+    /// it. `None` when the next token is anything else;
+    /// [`next_any`](Self::next_any) then takes it, from after the
+    /// separators skipped here (which it would skip too).
+    ///
+    /// In the news corpus, 98% of tokens are such words; 4.6% follow
+    /// U+060C ARABIC COMMA and 1.7% a guillemet, which are skipped here.
+    #[inline(always)]
     fn next_arabic_word(&mut self) -> Option<Token<'a>> {
         let bytes = self.text.as_bytes();
         let mut start = self.pos;
-        while let Some(&b) = bytes.get(start) {
-            if b >= 0x80 || ASCII[b as usize] != Class::Separator {
-                break;
+        let end = loop {
+            while let Some(&b) = bytes.get(start) {
+                if b >= 0x80 || ASCII[b as usize] != Class::Separator {
+                    break;
+                }
+                start += 1;
             }
-            start += 1;
-        }
-        let mut end = start;
-        while let Some(&[lead @ 0xD8..=0xDB, low]) = bytes.get(end..end + 2) {
-            match arabic_class(lead, low) {
-                Class::ArabicLetter => {}
-                Class::Mark if end > start => {}
-                _ => break,
+            if let Some(&[lead @ 0xD8..=0xDB, low]) = bytes.get(start..start + 2) {
+                if arabic_class(lead, low) == Class::ArabicLetter {
+                    // Letters and marks, two bytes each.
+                    let mut end = start + 2;
+                    while end + 1 < bytes.len() {
+                        let (lead, low) = (bytes[end], bytes[end + 1]);
+                        if lead & 0xFC != 0xD8 || !IN_ARABIC_WORD[block_index(lead, low)] {
+                            break;
+                        }
+                        end += 2;
+                    }
+                    break end;
+                }
             }
-            end += 2;
-        }
-        if end == start {
-            return None;
-        }
+            // Not a word character: nothing a token starts with, so
+            // `next_any` would skip it too.
+            match bytes.get(start..) {
+                Some(&[lead, low, ..]) if pair_class(lead, low).is_some_and(|c| !is_word(c)) => {
+                    start += 2;
+                }
+                _ => {
+                    self.pos = start;
+                    return None;
+                }
+            }
+        };
         // After Arabic letters, only a digit, a joiner or a mark could
-        // extend the token (see `next_any`); a separator of ASCII or of the
-        // Arabic block ends it.
+        // extend the token (see `next_any`); a separator ends it.
         let ends = match bytes.get(end) {
             None => true,
             Some(&b) if b < 0x80 => ASCII[b as usize] != Class::Digit,
-            Some(&lead @ 0xD8..=0xDB) => matches!(
-                arabic_class(lead, bytes.get(end + 1).copied().unwrap_or(0x80)),
-                Class::Separator | Class::NumberSeparator
+            Some(&lead) => matches!(
+                pair_class(lead, bytes.get(end + 1).copied().unwrap_or(0)),
+                Some(Class::Separator | Class::NumberSeparator)
             ),
-            Some(_) => false,
         };
         if !ends {
+            self.pos = start;
             return None;
         }
         self.pos = end;
@@ -427,6 +478,8 @@ mod tests {
             "می\u{200C}خواهم \u{200C}کتاب\u{200C} بال\u{0640}كتاب ال\u{061C}كتاب",
             "الكتاب'س الكتاب.٣ الكتاب٫٣ ٣٫الكتاب \u{064E}كتب كتب\u{064E}",
             "\u{FEFB}\u{FE8E} \u{FDFC} كتاب\u{FDFC} كتاب\u{200D}",
+            "2015، 3. 4.5 7,8 2024م 12' 5٫5 5٬ 9\u{0640}ب 7\u{064E} 12«x» «٣» 8\u{00A0}9 7a 6.x",
+            "،كتاب «كتاب» كتاب\u{00A0}كتاب\u{0640} \u{0640}كتاب \u{064E}\u{064E}كتب ٪كتب٪ ٫كتب٫",
         ];
         for text in texts {
             assert_eq!(tokenize(text).collect::<Vec<_>>(), general(text), "{text}");
@@ -436,7 +489,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_fast_path_gives_the_general_tokens_on_any_text(
-            text in "[ \\.,'0-9a-z\u{0600}-\u{06FF}\u{200C}\u{200D}\u{00AB}\u{FDFC}]{0,24}"
+            text in "[ \\.,'0-9a-z:;!?()\"\n\u{0600}-\u{06FF}\u{00A0}-\u{00BF}\u{200C}\u{200D}\u{2019}\u{FDFC}]{0,24}"
         ) {
             proptest::prop_assert_eq!(tokenize(&text).collect::<Vec<_>>(), general(&text));
         }
