@@ -133,6 +133,20 @@ fn may_change_outside_block(b0: u8, b1: u8) -> bool {
     }
 }
 
+/// Inputs up to this many bytes go through [`Engine::run_word`] first.
+const MAX_WORD: usize = 64;
+
+/// The length of the UTF-8 sequence that starts with the lead byte `b0`
+/// (0xC0 or above).
+#[inline(always)]
+fn utf8_len(b0: u8) -> usize {
+    match b0 {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
 /// The most same-length replacements held back before the run they sit in
 /// is copied (see [`Writer::patch`]).
 const MAX_PATCHES: usize = 32;
@@ -398,6 +412,11 @@ impl Engine {
     /// Applies the rules to `input`. Returns `false`, with `out` untouched,
     /// when nothing changed; otherwise appends the whole result to `out`.
     pub(crate) fn run<R: Recorder>(&self, input: &str, out: &mut String, recorder: &mut R) -> bool {
+        if !R::ENABLED && input.len() <= MAX_WORD {
+            if let Some(changed) = self.run_word(input, out) {
+                return changed;
+            }
+        }
         let bytes = input.as_bytes();
         let mut w = Writer::new(out);
         let mut i = 0;
@@ -420,6 +439,61 @@ impl Engine {
             w.start(input, input.len());
         }
         w.changed
+    }
+
+    /// [`run`](Self::run) for a word (the analyzer normalizes one token at a
+    /// time, most of them a few letters long), without the set-up of the
+    /// general loop: characters are taken one by one and every change is
+    /// written at once. Only the table's context-free entries (`Keep`,
+    /// `Delete`, `Patch`, `Replace`) are handled here; `None`, with `out`
+    /// as it was, when a character needs more (a `Slow` entry, a candidate
+    /// outside the Arabic block), and the general loop then runs.
+    #[inline]
+    fn run_word(&self, input: &str, out: &mut String) -> Option<bool> {
+        let bytes = input.as_bytes();
+        let out_start = out.len();
+        // Input before `copied` is in `out` (once something changed).
+        let (mut i, mut copied, mut changed) = (0, 0, false);
+        while let Some(&b0) = bytes.get(i) {
+            if b0 < 0x80 {
+                // No rule changes ASCII.
+                i += 1;
+                continue;
+            }
+            // Valid UTF-8: a continuation byte follows a lead byte.
+            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+            if b0.wrapping_sub(0xD8) >= 4 {
+                if self.scanner.is_candidate(b0, b1) {
+                    out.truncate(out_start);
+                    return None;
+                }
+                i += utf8_len(b0);
+                continue;
+            }
+            let index = block_index(b0, b1);
+            let quick = self.quick[index];
+            if quick != Quick::Keep {
+                let to = match (quick, self.folds[index]) {
+                    (Quick::Delete, _) => None,
+                    (Quick::Patch | Quick::Replace, Fold::Map(_, to)) => Some(to),
+                    _ => {
+                        out.truncate(out_start);
+                        return None;
+                    }
+                };
+                out.push_str(&input[copied..i]);
+                if let Some(to) = to {
+                    out.push(to);
+                }
+                copied = i + 2;
+                changed = true;
+            }
+            i += 2;
+        }
+        if changed {
+            out.push_str(&input[copied..]);
+        }
+        Some(changed)
     }
 
     /// Handles the candidate at `i`; returns where to go on.
@@ -809,4 +883,51 @@ enum Member {
     Marks(String),
     /// Anything else ends a cluster (or is its base).
     Starter,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::config::{Digits, Preset};
+
+    /// The output of `run` on `text` after `prefix` already in the buffer,
+    /// through the word path (no recorder) or the general loop (a recorder
+    /// turns the word path off).
+    fn run_both(engine: &Engine, prefix: &str, text: &str) -> [(bool, String); 2] {
+        let (mut word, mut general) = (prefix.to_string(), prefix.to_string());
+        let word_changed = engine.run(text, &mut word, &mut NoRecord);
+        let general_changed = engine.run(text, &mut general, &mut Vec::new());
+        [(word_changed, word), (general_changed, general)]
+    }
+
+    #[test]
+    fn the_word_path_gives_the_general_answers() {
+        let engine = Engine::new(Preset::Search.config());
+        for text in
+            ["كتاب", "أحمد", "مكتبةٌ", "٢٠٢٤", "کتاب", "كِتَابٌ", "ﻻ", "ا\u{0654}", "x\u{200C}y"]
+        {
+            let [word, general] = run_both(&engine, "..", text);
+            assert_eq!(word, general, "{text}");
+        }
+        // Untouched, changed and general-loop words leave the buffer right.
+        assert_eq!(run_both(&engine, "..", "كتاب")[0], (false, "..".to_string()));
+        assert_eq!(run_both(&engine, "..", "أحمد")[0], (true, "..احمد".to_string()));
+        assert_eq!(run_both(&engine, "..", "ا\u{0654}ب")[0], (true, "..اب".to_string()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_path_gives_the_general_answers_on_any_word(
+            preset in proptest::sample::select(Preset::ALL.to_vec()),
+            ascii_digits in proptest::bool::ANY,
+            text in "[\u{0600}-\u{06FF}\u{0750}-\u{077F}\u{08A0}-\u{08FF}\u{FB50}-\u{FEFF}\u{200B}-\u{200F}\u{00AD} a1é\u{0301}]{0,24}",
+        ) {
+            let mut config = preset.config();
+            if ascii_digits {
+                config.digits = Digits::Ascii;
+            }
+            let [word, general] = run_both(&Engine::new(config), "..", &text);
+            proptest::prop_assert_eq!(word, general);
+        }
+    }
 }
