@@ -220,10 +220,10 @@ impl Analyzer {
         scratch: &mut String,
         f: &mut impl FnMut(&TokenRef<'_>),
     ) {
-        if let Some(answer) = memo::get(self.id, token.text, key) {
-            let normalized = answer.get(token.text, answer.normalized);
-            let stem = answer.get(token.text, answer.stem);
-            self.emit(f, token, normalized, answer.kind, stem, answer.stopword);
+        let recalled = memo::recall(self.id, token.text, key, |r| {
+            self.emit(f, token, r.normalized, r.kind, r.stem, r.stopword);
+        });
+        if recalled.is_some() {
             return;
         }
         scratch.clear();
@@ -310,6 +310,28 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_visitor_may_analyze_text_itself() {
+        let analyzer = Analyzer::default();
+        let text = "والكتاب المدرسي، الكتاب";
+        let expected = analyzer.analyze(text);
+        // Twice, so that the outer pass runs from the memo too.
+        for _ in 0..2 {
+            let mut seen = Vec::new();
+            analyzer.for_each_token_ref(text, |token| {
+                let inner = analyzer.analyze(token.surface);
+                assert_eq!(inner.len(), 1);
+                assert_eq!(
+                    (&*inner[0].normalized, &*inner[0].stem),
+                    (token.normalized, token.stem)
+                );
+                seen.push(token.stem.to_string());
+            });
+            let stems: Vec<String> = expected.iter().map(|t| t.stem.to_string()).collect();
+            assert_eq!(seen, stems);
+        }
+    }
 
     #[test]
     fn unchanged_strings_are_borrowed_from_the_text_computed_or_remembered() {

@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use crate::memo::{BYTES, LineBytes, LineText, Table, hash};
+use crate::memo::{BYTES, LineBytes, Table, hash};
 use crate::tokenize::TokenKind;
 
 pub(super) use crate::memo::new_owner;
@@ -22,32 +22,13 @@ pub(super) use crate::memo::new_owner;
 /// together; tokens that need more (about 2% in news) are not memoized.
 pub(super) const CAPACITY: usize = BYTES;
 
-/// Where a memoized string is: a slice of the surface form, or stored in
-/// the line (copied out with the answer).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Place {
-    Surface(u8, u8),
-    Stored(u8, u8),
-}
-
-/// A memoized analysis of one token (that normalized to one token).
-#[derive(Clone, Copy)]
-pub(super) struct Answer {
-    pub normalized: Place,
-    pub stem: Place,
+/// A remembered analysis of one token (that normalized to one token), its
+/// strings borrowed from the token or from the memo.
+pub(super) struct Remembered<'a> {
+    pub normalized: &'a str,
+    pub stem: &'a str,
     pub kind: TokenKind,
     pub stopword: bool,
-    bytes: LineText,
-}
-
-impl Answer {
-    /// The string at `place`, given the surface form it was stored with.
-    pub fn get<'s>(&'s self, surface: &'s str, place: Place) -> &'s str {
-        match place {
-            Place::Surface(start, end) => &surface[start as usize..end as usize],
-            Place::Stored(start, end) => self.bytes.get(start, end),
-        }
-    }
 }
 
 /// The fixed part of a line's answer.
@@ -74,30 +55,48 @@ pub(super) fn key(surface: &str) -> u64 {
 /// Loads the sets of `keys` together (see [`Table::touch`]).
 #[inline]
 pub(super) fn touch(keys: &[u64]) {
-    MEMO.with(|memo| memo.borrow().touch(keys));
+    MEMO.with(|memo| {
+        if let Ok(memo) = memo.try_borrow() {
+            memo.touch(keys);
+        }
+    });
 }
 
-/// The memoized answer for `surface`, whose key is `key`, from analyzer
-/// `owner`, if any.
+/// Calls `use_it` with the remembered answer for `surface`, whose key is
+/// `key`, from analyzer `owner`, and returns what it returns; `None` if
+/// the memo does not know the token.
+///
+/// `use_it` runs while the memo is borrowed, so that strings stored in
+/// the line are lent without a copy. A caller that analyzes text on this
+/// thread from inside `use_it` (a visitor that calls an analyzer) finds
+/// the memo busy: its tokens are computed and not remembered.
 #[inline]
-pub(super) fn get(owner: u64, surface: &str, key: u64) -> Option<Answer> {
+pub(super) fn recall<R>(
+    owner: u64,
+    surface: &str,
+    key: u64,
+    use_it: impl FnOnce(&Remembered<'_>) -> R,
+) -> Option<R> {
     if key == 0 {
         return None;
     }
     MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
+        let mut memo = memo.try_borrow_mut().ok()?;
         let line = memo.find(owner, key, surface.as_bytes())?;
-        let place = |stored: bool, start: u8, end: u8| {
-            if stored { Place::Stored(start, end) } else { Place::Surface(start, end) }
-        };
         let Fixed { places: [n0, n1, s0, s1], flags } = line.answer;
-        Some(Answer {
-            normalized: place(flags & 8 != 0, n0, n1),
-            stem: place(flags & 16 != 0, s0, s1),
+        let text = |stored: bool, start: u8, end: u8| {
+            if stored {
+                line.bytes.get(start, end)
+            } else {
+                surface.get(start as usize..end as usize).unwrap_or("")
+            }
+        };
+        Some(use_it(&Remembered {
+            normalized: text(flags & 8 != 0, n0, n1),
+            stem: text(flags & 16 != 0, s0, s1),
             kind: KINDS[(flags & 3) as usize],
             stopword: flags & 4 != 0,
-            bytes: line.bytes,
-        })
+        }))
     })
 }
 
@@ -149,7 +148,11 @@ pub(super) fn put(owner: u64, key: u64, record: &Record<'_>) {
         | u8::from(normalized_stored) << 3
         | u8::from(stem_stored) << 4;
     let fixed = Fixed { places: [normalized.0, normalized.1, stem.0, stem.1], flags };
-    MEMO.with(|memo| memo.borrow_mut().insert(owner, key, fixed, bytes));
+    MEMO.with(|memo| {
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            memo.insert(owner, key, fixed, bytes);
+        }
+    });
 }
 
 #[cfg(test)]
@@ -160,15 +163,27 @@ mod tests {
         Record { surface, normalized, stem, kind: TokenKind::Arabic, stopword: false }
     }
 
+    /// The remembered normalized form and stem of `surface`, and whether
+    /// each lies in `surface`.
+    fn recalled(owner: u64, surface: &str) -> Option<(String, String, bool, bool)> {
+        recall(owner, surface, key(surface), |r| {
+            let in_surface = |s: &str| slice_range(surface, s).is_some();
+            (
+                r.normalized.to_string(),
+                r.stem.to_string(),
+                in_surface(r.normalized),
+                in_surface(r.stem),
+            )
+        })
+    }
+
     #[test]
     fn slices_of_the_surface_are_not_copied() {
         let owner = new_owner();
         let surface = "والكتاب";
         put(owner, key(surface), &record(surface, surface, &surface[6..]));
-        let answer = get(owner, surface, key(surface)).expect("just stored");
-        assert_eq!(answer.normalized, Place::Surface(0, surface.len() as u8));
-        assert_eq!(answer.stem, Place::Surface(6, surface.len() as u8));
-        assert_eq!(answer.get(surface, answer.stem), "كتاب");
+        let answer = recalled(owner, surface).expect("just stored");
+        assert_eq!(answer, (surface.to_string(), "كتاب".to_string(), true, true));
     }
 
     #[test]
@@ -176,13 +191,12 @@ mod tests {
         let owner = new_owner();
         let (surface, normalized) = ("المكتبةُ", String::from("المكتبه"));
         put(owner, key(surface), &record(surface, &normalized, &normalized[4..]));
-        let answer = get(owner, surface, key(surface)).expect("just stored");
-        assert_eq!(answer.get(surface, answer.normalized), "المكتبه");
-        assert_eq!(answer.get(surface, answer.stem), "مكتبه");
+        let answer = recalled(owner, surface).expect("just stored");
+        assert_eq!(answer, ("المكتبه".to_string(), "مكتبه".to_string(), false, false));
         let lemma = String::from("كتاب");
         put(owner, key("كتب"), &record("كتب", "كتب", &lemma));
-        let answer = get(owner, "كتب", key("كتب")).expect("just stored");
-        assert_eq!(answer.get("كتب", answer.stem), "كتاب");
+        let answer = recalled(owner, "كتب").expect("just stored");
+        assert_eq!(answer, ("كتب".to_string(), "كتاب".to_string(), true, false));
     }
 
     #[test]
@@ -190,9 +204,24 @@ mod tests {
         let owner = new_owner();
         let long = "ك".repeat(CAPACITY / 2 + 1);
         put(owner, key(&long), &record(&long, &long, &long));
-        assert!(get(owner, &long, key(&long)).is_none());
+        assert!(recalled(owner, &long).is_none());
         let normalized = "ه".repeat(CAPACITY / 2);
         put(owner, key("كتاب"), &record("كتاب", &normalized, &normalized));
-        assert!(get(owner, "كتاب", key("كتاب")).is_none());
+        assert!(recalled(owner, "كتاب").is_none());
+    }
+
+    #[test]
+    fn a_busy_memo_is_passed_by() {
+        let owner = new_owner();
+        put(owner, key("كتاب"), &record("كتاب", "كتاب", "كتاب"));
+        let inner = recall(owner, "كتاب", key("كتاب"), |_| {
+            // Inside a recall, on the same thread: neither answers nor panics.
+            put(owner, key("قلم"), &record("قلم", "قلم", "قلم"));
+            touch(&[key("قلم")]);
+            recalled(owner, "كتاب")
+        });
+        assert_eq!(inner, Some(None));
+        assert!(recalled(owner, "قلم").is_none());
+        assert!(recalled(owner, "كتاب").is_some());
     }
 }
