@@ -234,7 +234,7 @@ static IN_ARABIC_WORD: [bool; 256] = {
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Token<'a>> {
         self.next_arabic_word().or_else(|| self.next_any())
     }
@@ -262,14 +262,17 @@ impl<'a> Tokens<'a> {
     /// separators skipped here (which it would skip too).
     ///
     /// In the news corpus, 98% of tokens are such words; 4.6% follow
-    /// U+060C ARABIC COMMA and 1.7% a guillemet, which are skipped here.
+    /// U+060C ARABIC COMMA and 1.7% a guillemet, and sentences start after
+    /// a full stop: all are skipped here.
     #[inline(always)]
     fn next_arabic_word(&mut self) -> Option<Token<'a>> {
         let bytes = self.text.as_bytes();
         let mut start = self.pos;
         let end = loop {
+            // ASCII that is not a word character (spaces, punctuation, and
+            // `.` `,` `'` outside a word) never starts a token.
             while let Some(&b) = bytes.get(start) {
-                if b >= 0x80 || ASCII[b as usize] != Class::Separator {
+                if b >= 0x80 || is_word(ASCII[b as usize]) {
                     break;
                 }
                 start += 1;
