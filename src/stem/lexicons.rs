@@ -37,16 +37,23 @@ static EMBEDDED: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
     let set = |bytes: &'static [u8]| {
         WordSet::new(fst::Set::new(Bytes::Borrowed(bytes)).expect("embedded fst"))
     };
-    Arc::new(Lexicons {
-        stems: WordSet::new(stems),
-        stopwords: set(STOPWORDS),
-        protected: set(PROTECTED),
-        exceptions: FormMap::new(
-            fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded fst"),
-            Arc::clone(&table),
-        ),
-        verbs: FormMap::new(fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded fst"), table),
-    })
+    Arc::new(
+        Lexicons {
+            stems: WordSet::new(stems),
+            stopwords: set(STOPWORDS),
+            protected: set(PROTECTED),
+            exceptions: FormMap::new(
+                fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded fst"),
+                Arc::clone(&table),
+            ),
+            verbs: FormMap::new(
+                fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded fst"),
+                table,
+            ),
+            listed: Arc::new(Filter::for_keys(0)),
+        }
+        .with_listed_filter(),
+    )
 });
 
 /// FNV-1a over `bytes`, continuing from `hash` (start from [`FNV_START`]):
@@ -83,12 +90,53 @@ struct KeyTable {
     ends: Vec<u32>,
     /// The FST's output for each key (0 for a set).
     values: Vec<u64>,
-    /// A blocked Bloom filter of the keys: two bits in one 64-bit word per
-    /// key, about 16 bits per key. Most lookups are misses (every
-    /// candidate stem of a word is tried), and the filter (64 KiB for the
-    /// stems) answers most of them from cache where the slots (1 MiB)
-    /// would cost a trip to memory.
-    filter: Vec<u64>,
+    /// The keys' filter. Most lookups are misses (every candidate stem of
+    /// a word is tried), and the filter (64 KiB for the stems) answers
+    /// most of them from cache where the slots (1 MiB) would cost a trip
+    /// to memory.
+    filter: Filter,
+}
+
+/// A blocked Bloom filter of FNV hashes: two bits in one 64-bit word per
+/// key, about 16 bits per key; no false negatives.
+#[derive(Clone)]
+pub(crate) struct Filter {
+    words: Vec<u64>,
+}
+
+impl Filter {
+    /// An empty filter sized for `keys` keys.
+    fn for_keys(keys: usize) -> Filter {
+        Filter { words: vec![0; (keys.max(8) * 2).next_power_of_two() / 8] }
+    }
+
+    /// The word and the two bits of a spread hash. Slot indices use the
+    /// low bits of a spread hash and fingerprints the high 32; the filter
+    /// takes bits 20 to 31 for its two bits and the high bits for its word.
+    #[inline(always)]
+    fn bits(&self, spread: usize) -> (usize, u64) {
+        let word = (spread as u64 >> 40) as usize & (self.words.len() - 1);
+        let bits = 1 << ((spread >> 20) & 63) | 1 << ((spread >> 26) & 63);
+        (word, bits)
+    }
+
+    fn insert(&mut self, spread: usize) {
+        let (word, bits) = self.bits(spread);
+        self.words[word] |= bits;
+    }
+
+    /// Whether a spread hash may have been inserted.
+    #[inline(always)]
+    fn may_contain(&self, spread: usize) -> bool {
+        let (word, bits) = self.bits(spread);
+        self.words[word] & bits == bits
+    }
+
+    /// Whether the FNV hash `hash` may have been inserted.
+    #[inline(always)]
+    pub(crate) fn may_contain_hash(&self, hash: u64) -> bool {
+        self.may_contain(spread(hash).0)
+    }
 }
 
 /// Where a hash probes first, and its fingerprint. splitmix64's finalizer
@@ -112,7 +160,7 @@ impl KeyTable {
             text: Vec::new(),
             ends: Vec::with_capacity(fst.len()),
             values: Vec::with_capacity(fst.len()),
-            filter: vec![0; capacity / 8],
+            filter: Filter::for_keys(fst.len()),
         };
         let mut stream = fst.stream();
         while let Some((key, output)) = stream.next() {
@@ -121,8 +169,7 @@ impl KeyTable {
             table.values.push(output.value());
             let index = table.ends.len() as u64; // index + 1
             let (mut at, fingerprint) = spread(fnv(FNV_START, key));
-            let (word, bits) = table.filter_bits(at);
-            table.filter[word] |= bits;
+            table.filter.insert(at);
             loop {
                 let slot = &mut table.slots[at & table.mask];
                 if *slot == 0 {
@@ -135,26 +182,14 @@ impl KeyTable {
         table
     }
 
+    /// The number of keys.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     fn key(&self, i: usize) -> &[u8] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         &self.text[start..self.ends[i] as usize]
-    }
-
-    /// The filter word and the two bits of a spread hash. The slot index
-    /// uses the low bits and the fingerprint the high 32; the filter takes
-    /// bits 20 to 31 for its two bits and the high bits for its word.
-    #[inline]
-    fn filter_bits(&self, spread: usize) -> (usize, u64) {
-        let word = (spread as u64 >> 40) as usize & (self.filter.len() - 1);
-        let bits = 1 << ((spread >> 20) & 63) | 1 << ((spread >> 26) & 63);
-        (word, bits)
-    }
-
-    /// Whether the filter lets a spread hash through (no false negatives).
-    #[inline]
-    fn passes_filter(&self, spread: usize) -> bool {
-        let (word, bits) = self.filter_bits(spread);
-        self.filter[word] & bits == bits
     }
 
     /// The indices of the keys whose fingerprint matches `hash`, in probe
@@ -162,7 +197,7 @@ impl KeyTable {
     #[inline]
     fn matching(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
         let (mut at, fingerprint) = spread(hash);
-        let mut done = !self.passes_filter(at);
+        let mut done = !self.filter.may_contain(at);
         std::iter::from_fn(move || {
             while !done {
                 let slot = self.slots[at & self.mask];
@@ -252,6 +287,10 @@ pub struct Lexicons {
     protected: WordSet,
     exceptions: FormMap,
     verbs: FormMap,
+    /// Every key of the stems, the exceptions and the verb forms: the
+    /// stemmer tries a few dozen candidate stems per word in those three,
+    /// and one test here rules most candidates out of all three.
+    listed: Arc<Filter>,
 }
 
 impl std::fmt::Debug for Lexicons {
@@ -323,7 +362,27 @@ impl Lexicons {
         if let Some(path) = &files.verbs {
             lexicons.verbs = load_form_map(path)?;
         }
-        Ok(lexicons)
+        Ok(lexicons.with_listed_filter())
+    }
+
+    /// These lexicons with the filter of their listed keys rebuilt.
+    fn with_listed_filter(mut self) -> Lexicons {
+        let tables = [&self.stems.table, &self.exceptions.table, &self.verbs.table];
+        let mut filter = Filter::for_keys(tables.iter().map(|t| t.len()).sum());
+        for table in tables {
+            for i in 0..table.len() {
+                filter.insert(spread(fnv(FNV_START, table.key(i))).0);
+            }
+        }
+        self.listed = Arc::new(filter);
+        self
+    }
+
+    /// Whether a key whose FNV hash is `hash` may be a known stem, an
+    /// exception or a verb form: a cheap test that only rules out.
+    #[inline(always)]
+    pub(crate) fn may_be_listed(&self, hash: u64) -> bool {
+        self.listed.may_contain_hash(hash)
     }
 
     /// Whether `key` (in key form) is a known stem.
@@ -571,6 +630,23 @@ pub fn compile_text_lexicon(path: &Path, form_map: bool) -> Result<Vec<u8>, Erro
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn the_listed_filter_lets_every_listed_key_through_and_rules_most_out() {
+        let lexicons = Lexicons::embedded();
+        let tables = [&lexicons.stems.table, &lexicons.exceptions.table, &lexicons.verbs.table];
+        for table in tables {
+            assert!(table.len() > 0);
+            for i in 0..table.len() {
+                assert!(lexicons.may_be_listed(fnv(FNV_START, table.key(i))));
+            }
+        }
+        let strangers = (0..10_000).map(|i| format!("{i}\u{0628}"));
+        let passed = strangers.filter(|s| lexicons.may_be_listed(fnv(FNV_START, s.as_bytes())));
+        assert!(passed.count() < 500, "the filter should rule out most absent keys");
+    }
+
     #[test]
     fn same_bytes_is_slice_equality() {
         let words: [&[u8]; 7] =

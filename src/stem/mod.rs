@@ -105,6 +105,10 @@ struct Candidate {
     weak: bool,
     /// After the future particle: a verb.
     verb: bool,
+    /// Whether the stem may be a known stem, an exception or a verb form
+    /// (see [`Lexicons::may_be_listed`]); if not, no lookup of it can
+    /// succeed.
+    listed: bool,
 }
 
 /// Words longer than this (in bytes) get only the fallback cut: no real
@@ -382,7 +386,9 @@ impl Stemmer {
                     let end = start + stem.len() as u16;
                     let verb = kind == PrefixKind::Future;
                     let hash = fnv(FNV_START, stem.as_bytes());
-                    candidates[n] = Candidate { hash, start, end, len: len as u8, weak, verb };
+                    let listed = lex.may_be_listed(hash);
+                    candidates[n] =
+                        Candidate { hash, start, end, len: len as u8, weak, verb, listed };
                     n += 1;
                 }
             }
@@ -396,13 +402,15 @@ impl Stemmer {
         for c in candidates.iter() {
             let (start, end) = (c.start as usize, c.end as usize);
             let (stem, hash) = (&key[start..end], c.hash);
-            if c.verb {
-                if let Some(lemma) = lex.verb_lemma_hashed(stem, hash) {
-                    return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+            if c.listed {
+                if c.verb {
+                    if let Some(lemma) = lex.verb_lemma_hashed(stem, hash) {
+                        return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+                    }
                 }
-            }
-            if let Some(target) = lex.exception_hashed(stem, hash) {
-                return owned(key, start, end, target.to_string(), Decision::Exception);
+                if let Some(target) = lex.exception_hashed(stem, hash) {
+                    return owned(key, start, end, target.to_string(), Decision::Exception);
+                }
             }
             // The feminine plural ات replaces teh marbuta (مكتبات is the
             // plural of مكتبة, not of مكتب): its singular comes first.
@@ -413,7 +421,7 @@ impl Stemmer {
                     return owned(key, start, end, singular, Decision::KnownStem);
                 }
             }
-            if lex.is_stem_hashed(stem, hash) {
+            if c.listed && lex.is_stem_hashed(stem, hash) {
                 return split(key, start, end, Decision::KnownStem);
             }
             // Teh marbuta written ت before a suffix: مدرست|ه → مدرسه.
@@ -432,7 +440,7 @@ impl Stemmer {
         // Second pass: verb forms. After the stems, so that a noun never
         // reads as a verb (and a known stem under a past-tense ت beats a
         // longer verb form: وأكدت is و + أكد + ت).
-        for c in candidates.iter() {
+        for c in candidates.iter().filter(|c| c.listed) {
             let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
             if let Some(lemma) = lex.verb_lemma_hashed(stem, c.hash) {
