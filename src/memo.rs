@@ -14,17 +14,15 @@
 //! * entries carry the identity of their owner (an analyzer, a stemmer),
 //!   so owners with different settings never see each other's answers.
 //!
-//! On one pass over the 60 MB news corpus, the analyzer's memo missed
-//! 15.3% of tokens with one line per set, 11.1% with two, 10.0% with four
-//! and 10.9% with eight (whose probes also cost more than they saved);
-//! 4.6% of the tokens are words seen for the first time.
+//! On one pass over the 60 MB news corpus, the analyzer's memo (then 64k
+//! lines) missed 15.3% of tokens with one line per set, 11.1% with two,
+//! 10.0% with four and 10.9% with eight (whose probes also cost more than
+//! they saved); 4.6% of the tokens are words seen for the first time. Each
+//! user sizes its own table.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::stem::lexicons::same_bytes;
-
-/// Lines per table (a power of two): 64k lines, 4 MiB.
-const LINES: usize = 1 << 16;
 
 /// Lines per set.
 pub(crate) const WAYS: usize = 4;
@@ -153,19 +151,21 @@ fn tail_word(rest: &[u8]) -> u64 {
 /// The first line of a hash's set (from the hash's high bits, the best
 /// mixed) and the check value stored in the line.
 #[inline]
-fn locate(hash: u64) -> (usize, u32) {
-    let sets = LINES / WAYS;
-    ((hash >> (64 - sets.trailing_zeros())) as usize * WAYS, hash as u32)
+fn locate(hash: u64, set_bits: u32) -> (usize, u32) {
+    ((hash >> (64 - set_bits)) as usize * WAYS, hash as u32)
 }
 
 /// A memo table; see the module docs.
 pub(crate) struct Table<P: Copy> {
     lines: Vec<Line<P>>,
+    /// log2 of the number of sets.
+    set_bits: u32,
 }
 
 impl<P: Copy> Table<P> {
     /// An empty table; `empty` fills the answers of the empty lines.
-    pub fn new(empty: P) -> Table<P> {
+    pub fn new(empty: P, lines: usize) -> Table<P> {
+        assert!(lines.is_power_of_two() && lines >= 2 * WAYS);
         const { assert!(std::mem::size_of::<Line<P>>() == 64, "a line is one cache line") };
         let line = Line {
             owner: 0,
@@ -175,7 +175,7 @@ impl<P: Copy> Table<P> {
             answer: empty,
             bytes: LineText([0; BYTES]),
         };
-        Table { lines: vec![line; LINES] }
+        Table { lines: vec![line; lines], set_bits: (lines / WAYS).trailing_zeros() }
     }
 
     /// Loads the sets of `hashes` without waiting for them: the table is
@@ -185,7 +185,7 @@ impl<P: Copy> Table<P> {
     pub fn touch(&self, hashes: &[u64]) {
         let mut sum = 0;
         for &hash in hashes {
-            let at = locate(hash).0;
+            let at = locate(hash, self.set_bits).0;
             for line in &self.lines[at..at + WAYS] {
                 sum ^= line.owner;
             }
@@ -197,7 +197,7 @@ impl<P: Copy> Table<P> {
     /// hit.
     #[inline]
     pub fn find(&mut self, owner: u64, hash: u64, key: &[u8]) -> Option<&Line<P>> {
-        let (at, check) = locate(hash);
+        let (at, check) = locate(hash, self.set_bits);
         // The check value first: it rules out the other lines of the set,
         // where the owner is usually the same.
         let line = self.lines[at..at + WAYS].iter_mut().find(|line| {
@@ -214,7 +214,7 @@ impl<P: Copy> Table<P> {
     /// in an empty line of the set or in place of the one with the fewest
     /// hits.
     pub fn insert(&mut self, owner: u64, hash: u64, answer: P, bytes: LineBytes) {
-        let (at, check) = locate(hash);
+        let (at, check) = locate(hash, self.set_bits);
         let set = &mut self.lines[at..at + WAYS];
         let way = match set.iter().position(|line| line.owner == 0) {
             Some(way) => way,
@@ -238,8 +238,8 @@ impl<P: Copy> Table<P> {
 
     /// The first line of `hash`'s set, for tests that fill a set.
     #[cfg(test)]
-    pub fn set_of(hash: u64) -> usize {
-        locate(hash).0
+    pub fn set_of(&self, hash: u64) -> usize {
+        locate(hash, self.set_bits).0
     }
 }
 
@@ -253,13 +253,13 @@ mod tests {
 
     #[test]
     fn a_frequent_key_outlives_rare_ones_in_its_set() {
-        let mut table = Table::new(0u8);
+        let mut table = Table::new(0u8, 1 << 10);
         let owner = new_owner();
         let frequent = "كتاب";
-        let set = Table::<u8>::set_of(hash(frequent.as_bytes()));
+        let set = table.set_of(hash(frequent.as_bytes()));
         let rare: Vec<String> = (0..)
             .map(|i| format!("w{i}"))
-            .filter(|w| Table::<u8>::set_of(hash(w.as_bytes())) == set)
+            .filter(|w| table.set_of(hash(w.as_bytes())) == set)
             .take(2 * WAYS)
             .collect();
         table.insert(owner, hash(frequent.as_bytes()), 7, line(frequent));
@@ -284,7 +284,7 @@ mod tests {
 
     #[test]
     fn owners_and_lookalikes_are_kept_apart() {
-        let mut table = Table::new(0u8);
+        let mut table = Table::new(0u8, 1 << 10);
         let (one, two) = (new_owner(), new_owner());
         table.insert(one, hash("كتاب".as_bytes()), 1, line("كتاب"));
         assert!(table.find(two, hash("كتاب".as_bytes()), "كتاب".as_bytes()).is_none());
