@@ -277,19 +277,19 @@ impl<'a> Tokens<'a> {
                 }
                 start += 1;
             }
-            if let Some(&[lead @ 0xD8..=0xDB, low]) = bytes.get(start..start + 2) {
-                if arabic_class(lead, low) == Class::ArabicLetter {
-                    // Letters and marks, two bytes each.
-                    let mut end = start + 2;
-                    while end + 1 < bytes.len() {
-                        let (lead, low) = (bytes[end], bytes[end + 1]);
-                        if lead & 0xFC != 0xD8 || !IN_ARABIC_WORD[block_index(lead, low)] {
-                            break;
-                        }
-                        end += 2;
+            if let Some(&[lead @ 0xD8..=0xDB, low]) = bytes.get(start..start + 2)
+                && arabic_class(lead, low) == Class::ArabicLetter
+            {
+                // Letters and marks, two bytes each.
+                let mut end = start + 2;
+                while end + 1 < bytes.len() {
+                    let (lead, low) = (bytes[end], bytes[end + 1]);
+                    if lead & 0xFC != 0xD8 || !IN_ARABIC_WORD[block_index(lead, low)] {
+                        break;
                     }
-                    break end;
+                    end += 2;
                 }
+                break end;
             }
             // Not a word character: nothing a token starts with, so
             // `next_any` would skip it too.

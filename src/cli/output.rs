@@ -190,10 +190,10 @@ impl Output {
 
 impl Drop for Output {
     fn drop(&mut self) {
-        if let Output::File { temp, .. } = self {
-            if !temp.as_os_str().is_empty() {
-                let _ = std::fs::remove_file(&*temp);
-            }
+        if let Output::File { temp, .. } = self
+            && !temp.as_os_str().is_empty()
+        {
+            let _ = std::fs::remove_file(&*temp);
         }
     }
 }

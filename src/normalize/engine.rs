@@ -25,6 +25,7 @@
 use std::ops::Range;
 
 use super::config::{NormalizerConfig, UnicodeForm};
+use super::patch::{self, PatchTables};
 use super::rules::{Fold, Rule, classify, presentation_form};
 use super::scan::Scanner;
 use crate::chars::{
@@ -88,10 +89,17 @@ pub(crate) struct Engine {
     patch: Box<[[u8; 2]; 256]>,
     /// The full fold of each character of U+0600..=U+06FF.
     folds: Box<[Fold; 256]>,
+    /// The full fold of each character of U+2000..=U+207F, where news
+    /// text has quotes and dashes the rules keep beside the format controls
+    /// they strip: the scanner finds them all by their first two bytes.
+    punctuation_folds: Box<[Fold; 128]>,
     /// Finds the characters that may need work: those whose table entry is
     /// not `Keep`, and those outside the Arabic block in a range some rule
     /// touches.
     scanner: Scanner,
+    /// The 64-byte patch path's tables and the scanner's other leads, when
+    /// this CPU can run it (see `patch.rs`).
+    chunks: Option<(PatchTables, [u8; 4])>,
 }
 
 /// The hot loop's view of one character of U+0600..=U+06FF.
@@ -111,6 +119,9 @@ enum Quick {
 }
 
 const BLOCK_START: u32 = 0x0600;
+
+/// The first of the 128 characters of `Engine::punctuation_folds`.
+const PUNCTUATION_START: u32 = 0x2000;
 
 /// Table index of a two-byte UTF-8 sequence whose lead byte is 0xD8..=0xDB,
 /// i.e. a code point of U+0600..=U+06FF.
@@ -132,6 +143,10 @@ fn may_change_outside_block(b0: u8, b1: u8) -> bool {
         _ => false,
     }
 }
+
+/// Inputs of at least this many bytes take [`Engine::run_chunked`] where
+/// the CPU allows.
+const MIN_CHUNKED: usize = 128;
 
 /// Inputs up to this many bytes go through [`Engine::run_word`] first.
 const MAX_WORD: usize = 64;
@@ -224,6 +239,30 @@ impl Writer<'_> {
         }
         debug_assert!(std::str::from_utf8(&bytes[run_start..]).is_ok());
         self.n_patches = 0;
+    }
+
+    /// Appends the first `width` bytes of `patched`: the input's whole
+    /// characters from `at` (where the output has been brought up to)
+    /// with same-length patches applied.
+    #[inline]
+    fn append_patched(&mut self, input: &str, at: usize, patched: &[u8; 64], width: usize) {
+        debug_assert_eq!(self.copied, at);
+        debug_assert!(input.is_char_boundary(at + width));
+        // SAFETY: `patched[..width]` is `input[at..at + width]`, whole
+        // characters, with some two-byte sequences of U+0600..=U+06FF
+        // replaced by the two bytes of another character (`PatchTables`
+        // holds only the engine's patches, made from chars whose
+        // `len_utf8()` is 2, and the characters themselves), so it is valid
+        // UTF-8; the bytes past `width` are cut off before the borrow ends.
+        // The engine's tests, proptests and the `normalize` fuzz target
+        // check every output, and debug builds re-validate below.
+        let bytes = unsafe { self.out.as_mut_vec() };
+        let len = bytes.len();
+        // A fixed-size copy, then cut back: no call to `memcpy`.
+        bytes.extend_from_slice(patched);
+        bytes.truncate(len + width);
+        debug_assert!(std::str::from_utf8(&bytes[len..]).is_ok());
+        self.copied = at + width;
     }
 
     /// Replaces the two-byte character at input `pos` by the two bytes
@@ -387,7 +426,17 @@ impl Engine {
                 may_change_outside_block(b0, b1)
             }
         });
-        Engine { config, quick, replacement, patch, folds, scanner }
+        let chunks = scanner.other_leads().filter(|_| patch::available()).map(|leads| {
+            let tables = PatchTables::new(
+                |i| quick[i] == Quick::Keep,
+                |i| (quick[i] == Quick::Patch).then_some(patch[i]),
+            );
+            (tables, leads)
+        });
+        let punctuation_folds = Box::new(std::array::from_fn(|i| {
+            classify(&config, char::from_u32(PUNCTUATION_START + i as u32).expect("a char"))
+        }));
+        Engine { config, quick, replacement, patch, folds, punctuation_folds, scanner, chunks }
     }
 
     pub(crate) fn config(&self) -> &NormalizerConfig {
@@ -397,7 +446,28 @@ impl Engine {
     #[inline]
     fn fold(&self, c: char) -> Fold {
         let i = (c as u32).wrapping_sub(BLOCK_START);
-        if i < 256 { self.folds[i as usize] } else { classify(&self.config, c) }
+        if i < 256 {
+            return self.folds[i as usize];
+        }
+        let i = (c as u32).wrapping_sub(PUNCTUATION_START);
+        if i < 128 { self.punctuation_folds[i as usize] } else { classify(&self.config, c) }
+    }
+
+    /// Whether the character outside U+0600..=U+06FF at byte `at` of
+    /// `bytes` may be changed: exact for two-byte characters (the scanner's
+    /// table holds them whole: « and » are kept, U+00AD SOFT HYPHEN, which
+    /// shares their lead byte, is not) and for U+2000..=U+207F (quotes and
+    /// dashes are kept, format controls are not), `true` for the rest.
+    #[inline]
+    fn may_change_outside_block(&self, bytes: &[u8], at: usize) -> bool {
+        match bytes[at..] {
+            [b0 @ 0xC2..=0xDF, b1, ..] => self.scanner.is_candidate(b0, b1),
+            [0xE2, b1 @ (0x80 | 0x81), b2, ..] => {
+                let i = ((b1 & 1) as usize) << 6 | (b2 & 0x3F) as usize;
+                self.punctuation_folds[i] != Fold::Keep
+            }
+            _ => true,
+        }
     }
 
     /// The rule of a `Delete` or `Replace` entry of the table.
@@ -412,14 +482,88 @@ impl Engine {
     /// Applies the rules to `input`. Returns `false`, with `out` untouched,
     /// when nothing changed; otherwise appends the whole result to `out`.
     pub(crate) fn run<R: Recorder>(&self, input: &str, out: &mut String, recorder: &mut R) -> bool {
-        if !R::ENABLED && input.len() <= MAX_WORD {
-            if let Some(changed) = self.run_word(input, out) {
-                return changed;
-            }
+        if !R::ENABLED
+            && input.len() <= MAX_WORD
+            && let Some(changed) = self.run_word(input, out)
+        {
+            return changed;
         }
+        #[cfg(target_arch = "x86_64")]
+        if !R::ENABLED
+            && input.len() >= MIN_CHUNKED
+            && let Some((tables, leads)) = &self.chunks
+        {
+            // SAFETY: `chunks` is only set when the CPU has the
+            // features `run_chunked` needs (`patch::available`).
+            return unsafe { self.run_chunked(tables, *leads, input, out) };
+        }
+        let mut w = Writer::new(out);
+        self.run_from(input, 0, &mut w, recorder);
+        if w.changed {
+            w.start(input, input.len());
+        }
+        w.changed
+    }
+
+    /// [`run`](Self::run) 64 bytes at a time (see `patch.rs`): chunks whose
+    /// changes are all same-length patches are written in one piece, the
+    /// others go through [`one`](Self::one) candidate by candidate, and the
+    /// last bytes through the scanner's loop.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+    unsafe fn run_chunked(
+        &self,
+        tables: &PatchTables,
+        leads: [u8; 4],
+        input: &str,
+        out: &mut String,
+    ) -> bool {
         let bytes = input.as_bytes();
         let mut w = Writer::new(out);
         let mut i = 0;
+        while bytes.len() >= i + 65 {
+            // SAFETY: the caller guarantees the CPU features; `i` is a
+            // character boundary with 65 bytes after it.
+            let may_change = |at| self.may_change_outside_block(bytes, at);
+            match unsafe { patch::chunk(tables, leads, bytes, i, may_change) } {
+                patch::Chunk::Unchanged { width } => i += width,
+                patch::Chunk::Patched { bytes: patched, width } => {
+                    if w.copied < i || w.n_patches > 0 || !w.changed {
+                        w.start(input, i);
+                    }
+                    w.append_patched(input, i, &patched, width);
+                    i += width;
+                }
+                patch::Chunk::General { mut mask, width } => {
+                    let (base, end) = (i, i + width);
+                    while mask != 0 {
+                        let at = base + mask.trailing_zeros() as usize;
+                        mask &= mask - 1;
+                        if at >= i {
+                            i = self.one(input, at, &mut w, &mut NoRecord);
+                        }
+                    }
+                    i = i.max(end);
+                }
+            }
+        }
+        self.run_from(input, i, &mut w, &mut NoRecord);
+        if w.changed {
+            w.start(input, input.len());
+        }
+        w.changed
+    }
+
+    /// The scanner's loop over `input` from `i`, a character boundary.
+    #[inline(always)]
+    fn run_from<R: Recorder>(
+        &self,
+        input: &str,
+        mut i: usize,
+        w: &mut Writer<'_>,
+        recorder: &mut R,
+    ) {
+        let bytes = input.as_bytes();
         // Each window's candidates are handled before scanning on, so a
         // window is scanned once however many changes it holds.
         while let Some(window) = self.scanner.next_window(bytes, i) {
@@ -431,14 +575,10 @@ impl Engine {
                     // Consumed by the slow path's look-ahead.
                     continue;
                 }
-                i = self.one(input, at, &mut w, recorder);
+                i = self.one(input, at, w, recorder);
             }
             i = i.max(window.end);
         }
-        if w.changed {
-            w.start(input, input.len());
-        }
-        w.changed
     }
 
     /// [`run`](Self::run) for a word (the analyzer normalizes one token at a
@@ -538,10 +678,11 @@ impl Engine {
         recorder: &mut R,
     ) -> usize {
         let e = s + c.len_utf8();
-        if self.config.compose && is_composing_mark(c) {
-            if let Some(end) = self.compose_back(input, s, w, recorder) {
-                return end;
-            }
+        if self.config.compose
+            && is_composing_mark(c)
+            && let Some(end) = self.compose_back(input, s, w, recorder)
+        {
+            return end;
         }
         match self.fold(c) {
             Fold::Keep => {}
@@ -915,7 +1056,48 @@ mod tests {
         assert_eq!(run_both(&engine, "..", "ا\u{0654}ب")[0], (true, "..اب".to_string()));
     }
 
+    #[test]
+    fn the_chunked_path_gives_the_general_answers() {
+        let news = include_str!("../../tests/data/news-ar.txt");
+        for preset in Preset::ALL {
+            let engine = Engine::new(preset.config());
+            for text in [news, &news[..201], &"كتاب ".repeat(40), &"الكتابُ، ".repeat(30)]
+            {
+                let [fast, general] = run_both(&engine, "..", text);
+                assert_eq!(fast, general, "{preset:?}");
+            }
+        }
+    }
+
+    /// Text weighted toward Arabic letters, so that many 64-byte chunks
+    /// hold only same-length changes, with everything else now and then.
+    fn chunky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let range = |a: u32, b: u32| (a..=b).prop_map(|c| char::from_u32(c).expect("a char"));
+        let other = proptest::sample::select(vec![
+            ' ', '\n', 'a', '1', '.', '«', '»', '\u{00AD}', '\u{00A0}', 'é', '\u{0301}', '“', '”',
+            '–', '\u{200C}', '\u{200D}', '\u{200F}', '\u{2066}', '中', '😀', '\u{FEFB}',
+        ]);
+        let c = prop_oneof![
+            12 => range(0x0621, 0x064A),
+            2 => range(0x0600, 0x06FF),
+            1 => range(0x08A0, 0x08FF),
+            1 => range(0xFB50, 0xFEFF),
+            4 => other,
+        ];
+        proptest::collection::vec(c, 40..260).prop_map(|v| v.into_iter().collect())
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_chunked_path_gives_the_general_answers_on_any_text(
+            preset in proptest::sample::select(Preset::ALL.to_vec()),
+            text in chunky_text(),
+        ) {
+            let [fast, general] = run_both(&Engine::new(preset.config()), "..", &text);
+            proptest::prop_assert_eq!(fast, general);
+        }
+
         #[test]
         fn the_word_path_gives_the_general_answers_on_any_word(
             preset in proptest::sample::select(Preset::ALL.to_vec()),

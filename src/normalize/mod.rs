@@ -14,6 +14,7 @@
 
 pub mod config;
 mod engine;
+mod patch;
 pub mod report;
 pub mod rules;
 mod scan;

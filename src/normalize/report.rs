@@ -170,10 +170,11 @@ impl OffsetMap {
     pub fn input_end_offset(&self, at: usize) -> usize {
         let k = self.spans.partition_point(|s| s.out_start < at);
         // A deletion right at `at` belongs to the text before it.
-        if let Some(next) = self.spans.get(k) {
-            if next.out_start == at && next.out_end == at {
-                return next.in_end;
-            }
+        if let Some(next) = self.spans.get(k)
+            && next.out_start == at
+            && next.out_end == at
+        {
+            return next.in_end;
         }
         match k.checked_sub(1).map(|k| self.spans[k]) {
             None => at,

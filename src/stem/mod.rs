@@ -403,10 +403,10 @@ impl Stemmer {
             let (start, end) = (c.start as usize, c.end as usize);
             let (stem, hash) = (&key[start..end], c.hash);
             if c.listed {
-                if c.verb {
-                    if let Some(lemma) = lex.verb_lemma_hashed(stem, hash) {
-                        return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
-                    }
+                if c.verb
+                    && let Some(lemma) = lex.verb_lemma_hashed(stem, hash)
+                {
+                    return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
                 }
                 if let Some(target) = lex.exception_hashed(stem, hash) {
                     return owned(key, start, end, target.to_string(), Decision::Exception);
@@ -454,10 +454,10 @@ impl Stemmer {
     fn fallback<'k>(&self, key: &'k str) -> Analysis<'k> {
         let min = self.config.min_stem_len.max(2);
         let mut start = 0;
-        if let Some(article) = ARTICLE_PREFIXES.iter().find(|p| key.starts_with(**p)) {
-            if chars(&key[article.len()..]) >= min {
-                start = article.len();
-            }
+        if let Some(article) = ARTICLE_PREFIXES.iter().find(|p| key.starts_with(**p))
+            && chars(&key[article.len()..]) >= min
+        {
+            start = article.len();
         }
         let mut end = key.len();
         if let Some(suffix) = FALLBACK_SUFFIXES.iter().find(|s| key[start..].ends_with(**s)) {
@@ -481,10 +481,10 @@ fn light10(key: &str) -> Analysis<'_> {
     if has_prefix(key, LIGHT10_WAW) && chars(&key[LIGHT10_WAW.len()..]) >= 3 {
         start = LIGHT10_WAW.len();
     }
-    if let Some(article) = LIGHT10_ARTICLES.iter().find(|a| has_prefix(&key[start..], a)) {
-        if chars(&key[start + article.len()..]) >= 2 {
-            start += article.len();
-        }
+    if let Some(article) = LIGHT10_ARTICLES.iter().find(|a| has_prefix(&key[start..], a))
+        && chars(&key[start + article.len()..]) >= 2
+    {
+        start += article.len();
     }
     for suffix in LIGHT10_SUFFIXES {
         if has_suffix(&key[start..end], suffix) && chars(&key[start..end - suffix.len()]) >= 2 {
