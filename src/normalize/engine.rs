@@ -97,9 +97,9 @@ pub(crate) struct Engine {
     /// not `Keep`, and those outside the Arabic block in a range some rule
     /// touches.
     scanner: Scanner,
-    /// The 64-byte patch path's tables and the scanner's other leads, when
-    /// this CPU can run it (see `patch.rs`).
-    chunks: Option<(PatchTables, [u8; 4])>,
+    /// The 64-byte patch path's tables, when this CPU can run it (see
+    /// `patch.rs`).
+    chunks: Option<PatchTables>,
 }
 
 /// The hot loop's view of one character of U+0600..=U+06FF.
@@ -426,12 +426,11 @@ impl Engine {
                 may_change_outside_block(b0, b1)
             }
         });
-        let chunks = scanner.other_leads().filter(|_| patch::available()).map(|leads| {
-            let tables = PatchTables::new(
+        let chunks = patch::available().then(|| {
+            PatchTables::new(
                 |i| quick[i] == Quick::Keep,
                 |i| (quick[i] == Quick::Patch).then_some(patch[i]),
-            );
-            (tables, leads)
+            )
         });
         let punctuation_folds = Box::new(std::array::from_fn(|i| {
             classify(&config, char::from_u32(PUNCTUATION_START + i as u32).expect("a char"))
@@ -453,19 +452,20 @@ impl Engine {
         if i < 128 { self.punctuation_folds[i as usize] } else { classify(&self.config, c) }
     }
 
-    /// Whether the character outside U+0600..=U+06FF at byte `at` of
-    /// `bytes` may be changed: exact for two-byte characters (the scanner's
-    /// table holds them whole: « and » are kept, U+00AD SOFT HYPHEN, which
-    /// shares their lead byte, is not) and for U+2000..=U+207F (quotes and
-    /// dashes are kept, format controls are not), `true` for the rest.
+    /// Whether the character outside U+0600..=U+06FF that starts at byte
+    /// `at` of `bytes` may be changed: exact for two-byte characters (the
+    /// scanner's table holds them whole: « and » are kept, U+00AD SOFT
+    /// HYPHEN, which shares their lead byte, is not) and for U+2000..=U+207F
+    /// (quotes and dashes are kept, format controls are not); for the rest,
+    /// the scanner's test of the first two bytes.
     #[inline]
     fn may_change_outside_block(&self, bytes: &[u8], at: usize) -> bool {
         match bytes[at..] {
-            [b0 @ 0xC2..=0xDF, b1, ..] => self.scanner.is_candidate(b0, b1),
             [0xE2, b1 @ (0x80 | 0x81), b2, ..] => {
                 let i = ((b1 & 1) as usize) << 6 | (b2 & 0x3F) as usize;
                 self.punctuation_folds[i] != Fold::Keep
             }
+            [b0, b1, ..] => self.scanner.is_candidate(b0, b1),
             _ => true,
         }
     }
@@ -491,11 +491,11 @@ impl Engine {
         #[cfg(target_arch = "x86_64")]
         if !R::ENABLED
             && input.len() >= MIN_CHUNKED
-            && let Some((tables, leads)) = &self.chunks
+            && let Some(tables) = &self.chunks
         {
             // SAFETY: `chunks` is only set when the CPU has the
             // features `run_chunked` needs (`patch::available`).
-            return unsafe { self.run_chunked(tables, *leads, input, out) };
+            return unsafe { self.run_chunked(tables, input, out) };
         }
         let mut w = Writer::new(out);
         self.run_from(input, 0, &mut w, recorder);
@@ -511,13 +511,7 @@ impl Engine {
     /// last bytes through the scanner's loop.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
-    unsafe fn run_chunked(
-        &self,
-        tables: &PatchTables,
-        leads: [u8; 4],
-        input: &str,
-        out: &mut String,
-    ) -> bool {
+    unsafe fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
         let bytes = input.as_bytes();
         let mut w = Writer::new(out);
         let mut i = 0;
@@ -525,7 +519,7 @@ impl Engine {
             // SAFETY: the caller guarantees the CPU features; `i` is a
             // character boundary with 65 bytes after it.
             let may_change = |at| self.may_change_outside_block(bytes, at);
-            match unsafe { patch::chunk(tables, leads, bytes, i, may_change) } {
+            match unsafe { patch::chunk(tables, bytes, i, may_change) } {
                 patch::Chunk::Unchanged { width } => i += width,
                 patch::Chunk::Patched { bytes: patched, width } => {
                     if w.copied < i || w.n_patches > 0 || !w.changed {

@@ -75,11 +75,10 @@ pub(crate) fn available() -> bool {
 }
 
 /// The chunk of `bytes` at `at`, which must be a character boundary with
-/// at least 65 bytes from it. `other_leads` are the lead bytes outside the
-/// Arabic block that some rule may touch (0xFF for none): a chunk holding
-/// one that `may_change` confirms (given its offset in `bytes`) goes to
-/// the general path. The chunk ends at the last character boundary at or
-/// before `at + 64`, so its width is 61 to 64 bytes.
+/// at least 65 bytes from it. A chunk holding a character outside the
+/// Arabic block that `may_change` confirms (given its offset in `bytes`)
+/// goes to the general path. The chunk ends at the last character
+/// boundary at or before `at + 64`, so its width is 61 to 64 bytes.
 ///
 /// # Safety
 ///
@@ -89,7 +88,6 @@ pub(crate) fn available() -> bool {
 #[inline]
 pub(crate) unsafe fn chunk(
     tables: &PatchTables,
-    other_leads: [u8; 4],
     bytes: &[u8],
     at: usize,
     may_change: impl Fn(usize) -> bool,
@@ -131,9 +129,13 @@ pub(crate) unsafe fn chunk(
         _mm512_and_si512(b0, _mm512_set1_epi8(0xFCu8 as i8)),
         _mm512_set1_epi8(0xD8u8 as i8),
     ) & lanes;
-    let mut others = [0, 1, 2, 3].iter().fold(0, |found, &k| {
-        found | _mm512_cmpeq_epi8_mask(b0, _mm512_set1_epi8(other_leads[k] as i8))
-    }) & lanes;
+    // Other lead bytes (0xC0 and above, outside the block) are rare in
+    // Arabic text: each is confirmed one by one.
+    let any_lead = _mm512_cmpeq_epi8_mask(
+        _mm512_and_si512(b0, _mm512_set1_epi8(0xC0u8 as i8)),
+        _mm512_set1_epi8(0xC0u8 as i8),
+    );
+    let mut others = any_lead & !leads & lanes;
     let mut unconfirmed = others;
     while unconfirmed != 0 {
         let k = unconfirmed.trailing_zeros();

@@ -29,8 +29,6 @@ pub(crate) struct Scanner {
     /// Lead bytes outside 0xD8..=0xDB with some candidate pair; unused
     /// entries hold 0xFF, which never occurs in UTF-8.
     other_leads: [u8; 4],
-    /// Whether `other_leads` holds them all.
-    leads_fit: bool,
     /// Whether the SIMD scan may be used (and `other_leads` holds them all).
     simd: bool,
 }
@@ -63,19 +61,12 @@ impl Scanner {
                 }
             }
         }
-        let leads_fit = other_leads.len() <= 4;
-        let simd = leads_fit && simd_available();
+        let simd = other_leads.len() <= 4 && simd_available();
         let mut leads = [0xFF; 4];
         for (slot, lead) in leads.iter_mut().zip(&other_leads) {
             *slot = *lead;
         }
-        Scanner { bits, rows_lo, rows_hi, other_leads: leads, leads_fit, simd }
-    }
-
-    /// The lead bytes outside U+0600..=U+06FF that start a candidate (0xFF
-    /// in unused places), if there are at most four.
-    pub(crate) fn other_leads(&self) -> Option<[u8; 4]> {
-        self.leads_fit.then_some(self.other_leads)
+        Scanner { bits, rows_lo, rows_hi, other_leads: leads, simd }
     }
 
     /// Whether the character starting with bytes `b0 b1` may need work.
