@@ -459,7 +459,7 @@ impl Engine {
     /// (quotes and dashes are kept, format controls are not); for the rest,
     /// the scanner's test of the first two bytes.
     #[inline]
-    fn may_change_outside_block(&self, bytes: &[u8], at: usize) -> bool {
+    fn may_change_at(&self, bytes: &[u8], at: usize) -> bool {
         match bytes[at..] {
             [0xE2, b1 @ (0x80 | 0x81), b2, ..] => {
                 let i = ((b1 & 1) as usize) << 6 | (b2 & 0x3F) as usize;
@@ -511,15 +511,14 @@ impl Engine {
     /// last bytes through the scanner's loop.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
-    unsafe fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
+    fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
         let bytes = input.as_bytes();
         let mut w = Writer::new(out);
         let mut i = 0;
         while bytes.len() >= i + 65 {
-            // SAFETY: the caller guarantees the CPU features; `i` is a
-            // character boundary with 65 bytes after it.
-            let may_change = |at| self.may_change_outside_block(bytes, at);
-            match unsafe { patch::chunk(tables, bytes, i, may_change) } {
+            // `i` is a character boundary with 65 bytes after it.
+            let may_change = |at| self.may_change_at(bytes, at);
+            match patch::chunk(tables, bytes, i, may_change) {
                 patch::Chunk::Unchanged { width } => i += width,
                 patch::Chunk::Patched { bytes: patched, width } => {
                     if w.copied < i || w.n_patches > 0 || !w.changed {

@@ -80,13 +80,12 @@ pub(crate) fn available() -> bool {
 /// goes to the general path. The chunk ends at the last character
 /// boundary at or before `at + 64`, so its width is 61 to 64 bytes.
 ///
-/// # Safety
-///
-/// The CPU must have AVX-512F, AVX-512BW and AVX-512VBMI ([`available`]).
+/// Callable from code compiled with the same target features only, which
+/// calls it after [`available`].
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
 #[inline]
-pub(crate) unsafe fn chunk(
+pub(crate) fn chunk(
     tables: &PatchTables,
     bytes: &[u8],
     at: usize,
