@@ -28,6 +28,7 @@ pub(crate) struct PatchTables {
 }
 
 /// What one chunk needs.
+#[cfg(target_arch = "x86_64")]
 pub(crate) enum Chunk {
     /// Nothing changes in the first `width` bytes.
     Unchanged { width: usize },
