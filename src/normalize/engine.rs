@@ -528,16 +528,8 @@ impl Engine {
                     w.append_patched(input, i, &patched, width);
                     i += width;
                 }
-                patch::Chunk::General { mut mask, width } => {
-                    let (base, end) = (i, i + width);
-                    while mask != 0 {
-                        let at = base + mask.trailing_zeros() as usize;
-                        mask &= mask - 1;
-                        if at >= i {
-                            i = self.one(input, at, &mut w, &mut NoRecord);
-                        }
-                    }
-                    i = i.max(end);
+                patch::Chunk::General { mask, width } => {
+                    i = self.candidates(input, i, mask, i + width, i, &mut w, &mut NoRecord);
                 }
             }
         }
@@ -561,18 +553,35 @@ impl Engine {
         // Each window's candidates are handled before scanning on, so a
         // window is scanned once however many changes it holds.
         while let Some(window) = self.scanner.next_window(bytes, i) {
-            let mut mask = window.mask;
-            while mask != 0 {
-                let at = window.base + mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                if at < i {
-                    // Consumed by the slow path's look-ahead.
-                    continue;
-                }
+            i = self.candidates(input, window.base, window.mask, window.end, i, w, recorder);
+        }
+    }
+
+    /// Handles the candidates of `mask` (bit `k`: the character at `base +
+    /// k`) from input position `i` on, in a span that ends at `end`;
+    /// returns where to go on, `end` or past it.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn candidates<R: Recorder>(
+        &self,
+        input: &str,
+        base: usize,
+        mut mask: u64,
+        end: usize,
+        mut i: usize,
+        w: &mut Writer<'_>,
+        recorder: &mut R,
+    ) -> usize {
+        while mask != 0 {
+            let at = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            // A candidate before `i` was consumed by the slow path's
+            // look-ahead.
+            if at >= i {
                 i = self.one(input, at, w, recorder);
             }
-            i = i.max(window.end);
         }
+        i.max(end)
     }
 
     /// [`run`](Self::run) for a word (the analyzer normalizes one token at a
