@@ -606,7 +606,7 @@ impl Engine {
             // Valid UTF-8: a continuation byte follows a lead byte.
             let b1 = bytes.get(i + 1).copied().unwrap_or(0);
             if b0.wrapping_sub(0xD8) >= 4 {
-                if self.scanner.is_candidate(b0, b1) {
+                if self.may_change_at(bytes, i) {
                     out.truncate(out_start);
                     return None;
                 }
