@@ -242,27 +242,38 @@ impl Writer<'_> {
         self.n_patches = 0;
     }
 
-    /// Appends the first `width` bytes of `patched`: the input's whole
-    /// characters from `at` (where the output has been brought up to)
-    /// with same-length patches applied.
+    /// Appends the first `len` bytes of `patched`: the input's whole
+    /// characters from `at` (where the output has been brought up to) to
+    /// `at + width`, with same-length patches applied and deleted
+    /// characters left out.
     #[inline]
-    fn append_patched(&mut self, input: &str, at: usize, patched: &[u8; 64], width: usize) {
+    fn append_patched(
+        &mut self,
+        input: &str,
+        at: usize,
+        patched: &[u8; 64],
+        width: usize,
+        len: usize,
+    ) {
         debug_assert_eq!(self.copied, at);
         debug_assert!(input.is_char_boundary(at + width));
-        // SAFETY: `patched[..width]` is `input[at..at + width]`, whole
+        debug_assert!(len <= width);
+        // SAFETY: `patched[..len]` is `input[at..at + width]`, whole
         // characters, with some two-byte sequences of U+0600..=U+06FF
         // replaced by the two bytes of another character (`PatchTables`
         // holds only the engine's patches, made from chars whose
-        // `len_utf8()` is 2, and the characters themselves), so it is valid
-        // UTF-8; the bytes past `width` are cut off before the borrow ends.
-        // The engine's tests, proptests and the `normalize` fuzz target
-        // check every output, and debug builds re-validate below.
+        // `len_utf8()` is 2, and the characters themselves) and some
+        // removed whole (both bytes of a deleted character's sequence go),
+        // so it is valid UTF-8; the bytes past `len` are cut off before the
+        // borrow ends. The engine's tests, proptests and the `normalize`
+        // fuzz target check every output, and debug builds re-validate
+        // below.
         let bytes = unsafe { self.out.as_mut_vec() };
-        let len = bytes.len();
         // A fixed-size copy, then cut back: no call to `memcpy`.
+        let start = bytes.len();
         bytes.extend_from_slice(patched);
-        bytes.truncate(len + width);
-        debug_assert!(std::str::from_utf8(&bytes[len..]).is_ok());
+        bytes.truncate(start + len);
+        debug_assert!(std::str::from_utf8(&bytes[start..]).is_ok());
         self.copied = at + width;
     }
 
@@ -431,6 +442,7 @@ impl Engine {
             PatchTables::new(
                 |i| quick[i] == Quick::Keep,
                 |i| (quick[i] == Quick::Patch).then_some(patch[i]),
+                |i| quick[i] == Quick::Delete,
             )
         });
         let punctuation_folds = Box::new(std::array::from_fn(|i| {
@@ -507,11 +519,12 @@ impl Engine {
     }
 
     /// [`run`](Self::run) 64 bytes at a time (see `patch.rs`): chunks whose
-    /// changes are all same-length patches are written in one piece, the
+    /// changes are all same-length patches and context-free deletions are
+    /// written in one piece, the
     /// others go through [`one`](Self::one) candidate by candidate, and the
     /// last bytes through the scanner's loop.
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+    #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2")]
     fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
         let bytes = input.as_bytes();
         let mut w = Writer::new(out);
@@ -521,11 +534,11 @@ impl Engine {
             let may_change = |at| self.may_change_at(bytes, at);
             match patch::chunk(tables, bytes, i, may_change) {
                 patch::Chunk::Unchanged { width } => i += width,
-                patch::Chunk::Patched { bytes: patched, width } => {
+                patch::Chunk::Patched { bytes: patched, width, len } => {
                     if w.copied < i || w.n_patches > 0 || !w.changed {
                         w.start(input, i);
                     }
-                    w.append_patched(input, i, &patched, width);
+                    w.append_patched(input, i, &patched, width, len);
                     i += width;
                 }
                 patch::Chunk::General { mask, width } => {
@@ -1064,16 +1077,24 @@ mod tests {
         let news = include_str!("../../tests/data/news-ar.txt");
         for preset in Preset::ALL {
             let engine = Engine::new(preset.config());
-            for text in [news, &news[..201], &"كتاب ".repeat(40), &"الكتابُ، ".repeat(30)]
-            {
+            let texts = [
+                news,
+                &news[..201],
+                &"كتاب ".repeat(40),
+                &"الكتابُ، ".repeat(30),
+                // Deletions: harakat, tanween, shadda, sukun, tatweel.
+                &"وَقَالَ الْمُعَلِّمُ كِتَابًا جَدِيـــدًا؛ ".repeat(8),
+            ];
+            for text in texts {
                 let [fast, general] = run_both(&engine, "..", text);
                 assert_eq!(fast, general, "{preset:?}");
             }
         }
     }
 
-    /// Text weighted toward Arabic letters, so that many 64-byte chunks
-    /// hold only same-length changes, with everything else now and then.
+    /// Text weighted toward Arabic letters and marks, so that many 64-byte
+    /// chunks hold only same-length changes and deletions, with everything
+    /// else now and then.
     fn chunky_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let range = |a: u32, b: u32| (a..=b).prop_map(|c| char::from_u32(c).expect("a char"));
@@ -1083,6 +1104,7 @@ mod tests {
         ]);
         let c = prop_oneof![
             12 => range(0x0621, 0x064A),
+            4 => range(0x0640, 0x0652),
             2 => range(0x0600, 0x06FF),
             1 => range(0x08A0, 0x08FF),
             1 => range(0xFB50, 0xFEFF),

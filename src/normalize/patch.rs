@@ -1,26 +1,38 @@
-//! Sixty-four bytes at a time where every change is a same-length patch.
+//! Sixty-four bytes at a time where every change is a same-length patch
+//! or a deletion.
 //!
 //! In news text most changes replace one two-byte letter of U+0600..=U+06FF
-//! by another (ة → ه, أ → ا, ى → ي): the output has the input's length and
-//! differs only in those two bytes. On CPUs with AVX-512 VBMI (checked at
-//! run time), a chunk of 64 input bytes is looked up in two 256-entry
-//! tables, one for the lead byte and one for the continuation byte of the
-//! character starting at each position, and written back patched in one
-//! store, with no branch per change. A chunk holding anything else (a
-//! deletion, a change of length, a character with context, a candidate
-//! outside the Arabic block) is reported back for the general path.
+//! by another (ة → ه, أ → ا, ى → ي): the output differs from the input
+//! only in those two bytes. In diacritized text most changes delete a
+//! two-byte mark (harakat, tanween, shadda, sukun, tatweel). On CPUs with
+//! AVX-512 VBMI and VBMI2 (checked at run time), a chunk of 64 input bytes
+//! is looked up in two 256-entry tables, one for the lead byte and one for
+//! the continuation byte of the character starting at each position,
+//! patched, compressed over the deleted characters (VBMI2's
+//! `vpcompressb`), and written back in one store, with no branch per
+//! change. A chunk holding anything else (a change of length, a character
+//! with context, a candidate outside the Arabic block) is reported back
+//! for the general path.
 //!
 //! The tables are built from the engine's per-character table: an entry
 //! the engine keeps maps to the character itself, a patch to its two
-//! bytes, and every other entry to 0xFF, a byte UTF-8 never contains,
-//! which marks the chunk for the general path. A unit test and a property
+//! bytes, a context-free deletion to 0xFE, and every other entry to 0xFF
+//! (UTF-8 never contains either byte), which marks the chunk for the
+//! general path. A unit test and a property
 //! test check the engine with and without this path against each other,
 //! and the `normalize` fuzz target compares it with the traced (general)
 //! path on every input.
 
 /// The lead and continuation bytes that each character of U+0600..=U+06FF
-/// becomes, indexed like the engine's table; 0xFF where the general path
-/// must decide.
+/// becomes, indexed like the engine's table; a lead of [`DELETED`] where
+/// the character is removed, [`GENERAL`] where the general path must
+/// decide.
+/// The lead-table entry of a character the rules remove.
+const DELETED: u8 = 0xFE;
+
+/// The lead-table entry of a character the general path handles.
+const GENERAL: u8 = 0xFF;
+
 #[derive(Clone, Debug)]
 pub(crate) struct PatchTables {
     pub lead: [u8; 256],
@@ -32,8 +44,9 @@ pub(crate) struct PatchTables {
 pub(crate) enum Chunk {
     /// Nothing changes in the first `width` bytes.
     Unchanged { width: usize },
-    /// The first `width` bytes of `bytes` replace the input's.
-    Patched { bytes: [u8; 64], width: usize },
+    /// The first `len` bytes of `bytes` replace the input's first `width`
+    /// (`len` is less where characters were deleted).
+    Patched { bytes: [u8; 64], width: usize, len: usize },
     /// The general path must handle the candidates in `mask` (bit `k`:
     /// the character starting at offset `k`), the chunk being `width`
     /// bytes.
@@ -42,19 +55,22 @@ pub(crate) enum Chunk {
 
 impl PatchTables {
     /// The tables for an engine whose entry `i` (the character U+0600 +
-    /// `i`) is kept (`keep(i)`), patched to two bytes (`patch(i)`), or
-    /// neither.
+    /// `i`) is kept (`keep(i)`), patched to two bytes (`patch(i)`),
+    /// deleted with no context to consider (`delete(i)`), or none of these.
     pub(crate) fn new(
         keep: impl Fn(usize) -> bool,
         patch: impl Fn(usize) -> Option<[u8; 2]>,
+        delete: impl Fn(usize) -> bool,
     ) -> Self {
-        let mut tables = PatchTables { lead: [0xFF; 256], cont: [0xFF; 256] };
+        let mut tables = PatchTables { lead: [GENERAL; 256], cont: [GENERAL; 256] };
         for i in 0..256 {
             let own = [0xD8 + (i >> 6) as u8, 0x80 | (i & 0x3F) as u8];
             let to = if keep(i) { Some(own) } else { patch(i) };
             if let Some([lead, cont]) = to {
                 tables.lead[i] = lead;
                 tables.cont[i] = cont;
+            } else if delete(i) {
+                tables.lead[i] = DELETED;
             }
         }
         tables
@@ -68,6 +84,7 @@ pub(crate) fn available() -> bool {
         std::arch::is_x86_feature_detected!("avx512f")
             && std::arch::is_x86_feature_detected!("avx512bw")
             && std::arch::is_x86_feature_detected!("avx512vbmi")
+            && std::arch::is_x86_feature_detected!("avx512vbmi2")
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
@@ -84,7 +101,7 @@ pub(crate) fn available() -> bool {
 /// Callable from code compiled with the same target features only, which
 /// calls it after [`available`].
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi")]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2")]
 #[inline]
 pub(crate) fn chunk(
     tables: &PatchTables,
@@ -151,7 +168,8 @@ pub(crate) fn chunk(
     );
     let lead = lookup(&tables.lead, idx);
     let cont = lookup(&tables.cont, idx);
-    let general = leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(-1));
+    let general = leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(GENERAL as i8));
+    let deleted = leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(DELETED as i8));
     let changed = leads & (_mm512_cmpneq_epi8_mask(lead, b0) | _mm512_cmpneq_epi8_mask(cont, b1));
     if general != 0 || others != 0 {
         return Chunk::General { mask: changed | general | others, width };
@@ -159,6 +177,9 @@ pub(crate) fn chunk(
     if changed == 0 {
         return Chunk::Unchanged { width };
     }
+    // A deleted character's two bytes both go (its lead is before the
+    // chunk's end, a character boundary, so its continuation is too).
+    let kept = lanes & !(deleted | deleted << 1);
     // Each continuation byte comes from the lane before it: move `cont`
     // up one lane.
     let up_one = _mm512_set_epi8(
@@ -169,8 +190,9 @@ pub(crate) fn chunk(
     let cont_up = _mm512_permutexvar_epi8(up_one, cont);
     let patched =
         _mm512_mask_blend_epi8(changed << 1, _mm512_mask_blend_epi8(changed, b0, lead), cont_up);
+    let packed = _mm512_maskz_compress_epi8(kept, patched);
     let mut out = [0u8; 64];
     // SAFETY: `out` is 64 writable bytes; the store is unaligned.
-    unsafe { _mm512_storeu_si512(out.as_mut_ptr().cast(), patched) };
-    Chunk::Patched { bytes: out, width }
+    unsafe { _mm512_storeu_si512(out.as_mut_ptr().cast(), packed) };
+    Chunk::Patched { bytes: out, width, len: kept.count_ones() as usize }
 }
