@@ -198,6 +198,11 @@ impl<R: Read> LineBlocks<R> {
         Ok(!block.bytes.is_empty())
     }
 
+    /// The number of line feeds in the blocks returned so far.
+    pub fn lines(&self) -> u64 {
+        self.line - 1
+    }
+
     /// Reads into `buf` until it holds `want` bytes or the input ends.
     fn fill(&mut self, buf: &mut Vec<u8>, want: usize) -> Result<(), Error> {
         while buf.len() < want {
@@ -231,6 +236,8 @@ mod tests {
         let mut all = Vec::new();
         while reader.next_into(&mut block).unwrap() {
             all.push((block.bytes.clone(), block.offset, block.line));
+            let seen: usize = all.iter().map(|b| b.0.iter().filter(|&&c| c == b'\n').count()).sum();
+            assert_eq!(reader.lines(), seen as u64);
         }
         all
     }

@@ -212,11 +212,11 @@ fn usage(message: &str) -> Error {
 }
 
 impl Summary {
-    /// Counts one block written: its input bytes and lines, its output.
+    /// Counts one block written: its input bytes and its output (lines
+    /// are counted by whoever split the input).
     fn count_block(&mut self, input: &[u8], output_len: usize) {
         self.bytes_in += input.len() as u64;
         self.bytes_out += output_len as u64;
-        self.lines += memchr::memchr_iter(b'\n', input).count() as u64;
     }
 
     /// Counts what a block's transform reported.
@@ -335,6 +335,7 @@ fn transform_small_files(
         let (block, text, report, replaced) = result?;
         out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
         summary.files += 1;
+        summary.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
         summary.count_block(&block.bytes, text.len());
         summary.count_report(&report, replaced);
         progress.inc(block.bytes.len() as u64);
@@ -384,8 +385,9 @@ fn copy_through(
         to_reader.send(batch).expect("the channel has room for three");
     }
     std::thread::scope(|scope| -> Result<(), Error> {
-        // Reader: fills recycled batches until the input ends.
-        scope.spawn(move || {
+        // Reader: fills recycled batches until the input ends; returns the
+        // number of lines read (it counts them anyway, to number them).
+        let reader = scope.spawn(move || {
             while let Ok(mut batch) = recycled.recv() {
                 batch.len = 0;
                 let mut failed = None;
@@ -405,9 +407,10 @@ fn copy_through(
                     None => Ok(batch),
                 };
                 if to_work.send(message).is_err() || done {
-                    return;
+                    break;
                 }
             }
+            blocks.lines()
         });
         // Writer: writes finished batches in order, then hands them back to
         // the reader.
@@ -455,9 +458,11 @@ fn copy_through(
         };
         let result = work();
         let part = writer.join().expect("the writer thread does not panic")?;
+        let lines = reader.join().expect("the reader thread does not panic");
         result?;
         merge(summary, part);
         merge(summary, counted);
+        summary.lines += lines;
         Ok(())
     })
 }

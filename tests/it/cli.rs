@@ -300,6 +300,14 @@ fn jobs_one_and_many_give_identical_bytes() {
     for pair in outputs.chunks(2).skip(1) {
         assert!(pair[0].1 == outputs[0].1 && pair[1].1 == outputs[1].1, "output differs with -j");
     }
+    // The summary counts every line of every block.
+    let stats = dir.path().join("stats.json");
+    let out =
+        run(&["stem", "-j", "2", "--stats-json", stats.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
+    assert_eq!(summary["lines"], 300 * line.matches('\n').count());
     assert_eq!(
         String::from_utf8(outputs[0].1.clone()).unwrap(),
         read_data("news-ar.search.txt").repeat(300)
