@@ -85,9 +85,11 @@ where
     items.par_iter().map_init(init, |scratch, item| f(scratch, item)).collect()
 }
 
-/// The default block size: large enough to amortize per-block overhead,
-/// small enough that a few blocks in flight stay within tens of MB.
-pub const DEFAULT_BLOCK_SIZE: usize = 1 << 20;
+/// The default block size: large enough to amortize per-block overhead
+/// (a batch of blocks meets the pool and two channels), small enough that
+/// the blocks in flight stay in the cores' caches. `sarf stem -j 1` on 60
+/// MB of news ran 8% faster with 256 KiB blocks than with 1 MiB ones.
+pub const DEFAULT_BLOCK_SIZE: usize = 256 << 10;
 
 /// A block of whole lines read from an input.
 #[derive(Debug, Default)]

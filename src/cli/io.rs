@@ -356,8 +356,8 @@ struct Batch {
 /// Three stages overlap: a reader thread fills the next batch while the
 /// pool transforms this one, and a writer thread writes the previous one.
 /// Batches travel round the ring through bounded channels and are reused,
-/// so memory stays at three batches (two blocks per worker each, 1 MiB a
-/// block, plus the longest line) whatever the input size.
+/// so memory stays at three batches (two blocks per worker each, of
+/// `DEFAULT_BLOCK_SIZE` plus the longest line) whatever the input size.
 fn copy_through(
     args: &IoArgs,
     transform: &impl Transform,
