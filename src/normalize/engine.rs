@@ -155,7 +155,7 @@ const MAX_WORD: usize = 64;
 /// The length of the UTF-8 sequence that starts with the lead byte `b0`
 /// (0xC0 or above).
 #[inline(always)]
-fn utf8_len(b0: u8) -> usize {
+pub(super) fn utf8_len(b0: u8) -> usize {
     match b0 {
         0xF0.. => 4,
         0xE0.. => 3,
@@ -439,11 +439,15 @@ impl Engine {
             }
         });
         let chunks = patch::available().then(|| {
-            PatchTables::new(
-                |i| quick[i] == Quick::Keep,
-                |i| (quick[i] == Quick::Patch).then_some(patch[i]),
-                |i| quick[i] == Quick::Delete,
-            )
+            PatchTables::new(|i| match (quick[i], folds[i]) {
+                (Quick::Keep, _) => patch::Entry::Keep,
+                (Quick::Patch, _) => patch::Entry::Patch(patch[i]),
+                (Quick::Replace, Fold::Map(_, to)) if to.is_ascii() => {
+                    patch::Entry::Ascii(to as u8)
+                }
+                (Quick::Delete, _) => patch::Entry::Delete,
+                _ => patch::Entry::General,
+            })
         });
         let punctuation_folds = Box::new(std::array::from_fn(|i| {
             classify(&config, char::from_u32(PUNCTUATION_START + i as u32).expect("a char"))
@@ -483,6 +487,27 @@ impl Engine {
         }
     }
 
+    /// What the chunk path may do with the character outside
+    /// U+0600..=U+06FF that starts at byte `at` of `input`, one that
+    /// [`may_change_at`](Self::may_change_at) confirmed: keep it, remove
+    /// it or replace it by a character no longer than itself (context-free
+    /// folds only; composition only concerns marks of the block), or leave
+    /// it to the general path.
+    #[cfg(target_arch = "x86_64")]
+    fn outside(&self, input: &str, at: usize) -> patch::Outside {
+        let c = input[at..].chars().next().expect("a character starts at `at`");
+        match self.fold(c) {
+            Fold::Keep => patch::Outside::Keep,
+            Fold::Delete(_) => patch::Outside::Shorten { bytes: [0; 4], len: 0 },
+            Fold::Map(_, to) if to.len_utf8() <= c.len_utf8() => {
+                let mut bytes = [0; 4];
+                let len = to.encode_utf8(&mut bytes).len();
+                patch::Outside::Shorten { bytes, len }
+            }
+            _ => patch::Outside::General,
+        }
+    }
+
     /// The rule of a `Delete` or `Replace` entry of the table.
     #[inline(always)]
     fn rule_at(&self, index: usize) -> Rule {
@@ -519,10 +544,9 @@ impl Engine {
     }
 
     /// [`run`](Self::run) 64 bytes at a time (see `patch.rs`): chunks whose
-    /// changes are all same-length patches and context-free deletions are
-    /// written in one piece, the
-    /// others go through [`one`](Self::one) candidate by candidate, and the
-    /// last bytes through the scanner's loop.
+    /// changes are context-free and make nothing longer are written in one
+    /// piece, the characters that need more go through
+    /// [`one`](Self::one), and the last bytes through the scanner's loop.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2")]
     fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
@@ -532,7 +556,8 @@ impl Engine {
         while bytes.len() >= i + 65 {
             // `i` is a character boundary with 65 bytes after it.
             let may_change = |at| self.may_change_at(bytes, at);
-            match patch::chunk(tables, bytes, i, may_change) {
+            let outside = |at| self.outside(input, at);
+            match patch::chunk(tables, bytes, i, may_change, outside) {
                 patch::Chunk::Unchanged { width } => i += width,
                 patch::Chunk::Patched { bytes: patched, width, len } => {
                     if w.copied < i || w.n_patches > 0 || !w.changed {
@@ -1045,7 +1070,7 @@ enum Member {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::config::{Digits, Preset};
+    use crate::normalize::config::{Digits, Preset, Zwnj};
 
     /// The output of `run` on `text` after `prefix` already in the buffer,
     /// through the word path (no recorder) or the general loop (a recorder
@@ -1084,12 +1109,26 @@ mod tests {
                 &"الكتابُ، ".repeat(30),
                 // Deletions: harakat, tanween, shadda, sukun, tatweel.
                 &"وَقَالَ الْمُعَلِّمُ كِتَابًا جَدِيـــدًا؛ ".repeat(8),
+                // Outside the block, removed or shortened: ZWNJ, RLM,
+                // presentation forms; Persian digits to ASCII.
+                &"می\u{200C}خواهم ۱۲۳ \u{200F}ﺑﺎ ﻻ کتاب‌ها، ".repeat(8),
             ];
             for text in texts {
                 let [fast, general] = run_both(&engine, "..", text);
                 assert_eq!(fast, general, "{preset:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_chunk_cut_before_a_general_character_is_unchanged_when_its_prefix_is() {
+        // Marks that compose with nothing, kept by `display`: the chunk is
+        // cut before the first, and nothing changes anywhere.
+        let engine = Engine::new(Preset::Display.config());
+        let text = "كتاب ".repeat(5) + &"ب\u{0654}".repeat(12) + &"كتاب ".repeat(20);
+        let [fast, general] = run_both(&engine, "", &text);
+        assert_eq!(fast, general);
+        assert!(!fast.0, "unchanged");
     }
 
     /// Text weighted toward Arabic letters and marks, so that many 64-byte
@@ -1105,6 +1144,13 @@ mod tests {
         let c = prop_oneof![
             12 => range(0x0621, 0x064A),
             4 => range(0x0640, 0x0652),
+            // Composing marks and the superscript alef: context.
+            1 => range(0x0653, 0x0655),
+            1 => range(0x0670, 0x0670),
+            // Digits, separators and punctuation (ASCII under some rules).
+            2 => range(0x0660, 0x066D),
+            1 => range(0x06F0, 0x06F9),
+            1 => proptest::sample::select(vec!['\u{060C}', '\u{061B}', '\u{061F}', '\u{06D4}']),
             2 => range(0x0600, 0x06FF),
             1 => range(0x08A0, 0x08FF),
             1 => range(0xFB50, 0xFEFF),
@@ -1117,9 +1163,18 @@ mod tests {
         #[test]
         fn the_chunked_path_gives_the_general_answers_on_any_text(
             preset in proptest::sample::select(Preset::ALL.to_vec()),
+            // The switches that make ASCII out of two- and three-byte
+            // characters, on or off.
+            punctuation in proptest::bool::ANY,
+            zwnj_space in proptest::bool::ANY,
             text in chunky_text(),
         ) {
-            let [fast, general] = run_both(&Engine::new(preset.config()), "..", &text);
+            let mut config = preset.config();
+            config.punctuation |= punctuation;
+            if zwnj_space {
+                config.zwnj = Zwnj::Space;
+            }
+            let [fast, general] = run_both(&Engine::new(config), "..", &text);
             proptest::prop_assert_eq!(fast, general);
         }
 

@@ -1,42 +1,83 @@
-//! Sixty-four bytes at a time where every change is a same-length patch
-//! or a deletion.
+//! Sixty-four bytes at a time where every change is context-free and
+//! makes nothing longer.
 //!
 //! In news text most changes replace one two-byte letter of U+0600..=U+06FF
 //! by another (ة → ه, أ → ا, ى → ي): the output differs from the input
 //! only in those two bytes. In diacritized text most changes delete a
-//! two-byte mark (harakat, tanween, shadda, sukun, tatweel). On CPUs with
+//! two-byte mark (harakat, tanween, shadda, sukun, tatweel); in Persian
+//! text, the zero width non-joiner goes or becomes a space. On CPUs with
 //! AVX-512 VBMI and VBMI2 (checked at run time), a chunk of 64 input bytes
 //! is looked up in two 256-entry tables, one for the lead byte and one for
 //! the continuation byte of the character starting at each position,
-//! patched, compressed over the deleted characters (VBMI2's
-//! `vpcompressb`), and written back in one store, with no branch per
-//! change. A chunk holding anything else (a change of length, a character
-//! with context, a candidate outside the Arabic block) is reported back
-//! for the general path.
+//! patched, compressed over the bytes that go (VBMI2's `vpcompressb`), and
+//! written back in one store, with no branch per change in the block. The
+//! rare characters outside the block that a rule touches are asked about
+//! one by one: removed, or replaced by a character no longer than
+//! themselves, they are patched in too. A character that needs anything
+//! else (context, an expansion) goes to the general path, with the whole
+//! chunk when it holds few changes, else alone, the characters before it
+//! taking the fast way.
 //!
 //! The tables are built from the engine's per-character table: an entry
 //! the engine keeps maps to the character itself, a patch to its two
-//! bytes, a context-free deletion to 0xFE, and every other entry to 0xFF
-//! (UTF-8 never contains either byte), which marks the chunk for the
-//! general path. A unit test and a property
-//! test check the engine with and without this path against each other,
-//! and the `normalize` fuzz target compares it with the traced (general)
-//! path on every input.
+//! bytes, a replacement by one ASCII byte to [`ASCII`] and that byte, a
+//! context-free deletion to [`DELETED`], and every other entry to
+//! [`GENERAL`] (UTF-8 never contains those three bytes), which marks the
+//! chunk for the general path. A unit test and a property test check the
+//! engine with and without this path against each other, and the
+//! `normalize` fuzz target compares it with the traced (general) path on
+//! every input.
 
-/// The lead and continuation bytes that each character of U+0600..=U+06FF
-/// becomes, indexed like the engine's table; a lead of [`DELETED`] where
-/// the character is removed, [`GENERAL`] where the general path must
-/// decide.
+/// The lead-table entry of a character replaced by one ASCII byte, which
+/// the continuation table holds.
+const ASCII: u8 = 0xFD;
+
 /// The lead-table entry of a character the rules remove.
 const DELETED: u8 = 0xFE;
 
 /// The lead-table entry of a character the general path handles.
 const GENERAL: u8 = 0xFF;
 
+/// A chunk holding a character only the general path handles goes to it
+/// whole when it holds at most this many changes in all; otherwise the
+/// characters before that one go the fast way, and it goes alone.
+const FEW: u32 = 4;
+
+/// The lead and continuation bytes that each character of U+0600..=U+06FF
+/// becomes, indexed like the engine's table (see the module docs).
 #[derive(Clone, Debug)]
 pub(crate) struct PatchTables {
     pub lead: [u8; 256],
     pub cont: [u8; 256],
+}
+
+/// What the rules do to one character of U+0600..=U+06FF, as far as the
+/// chunk path is concerned.
+pub(crate) enum Entry {
+    Keep,
+    /// Replaced by a two-byte character.
+    Patch([u8; 2]),
+    /// Replaced by one ASCII character.
+    Ascii(u8),
+    /// Removed, with no context to consider.
+    Delete,
+    /// Anything else.
+    General,
+}
+
+/// What the rules do to a character outside U+0600..=U+06FF, as far as
+/// the chunk path is concerned.
+pub(crate) enum Outside {
+    Keep,
+    /// Replaced by the first `len` bytes of `bytes` (a UTF-8 character no
+    /// longer than the one replaced), or removed when `len` is 0; no
+    /// context to consider.
+    Shorten {
+        bytes: [u8; 4],
+        len: usize,
+    },
+    /// Anything else.
+    General,
 }
 
 /// What one chunk needs.
@@ -45,7 +86,7 @@ pub(crate) enum Chunk {
     /// Nothing changes in the first `width` bytes.
     Unchanged { width: usize },
     /// The first `len` bytes of `bytes` replace the input's first `width`
-    /// (`len` is less where characters were deleted).
+    /// (`len` is less where characters were removed or shortened).
     Patched { bytes: [u8; 64], width: usize, len: usize },
     /// The general path must handle the candidates in `mask` (bit `k`:
     /// the character starting at offset `k`), the chunk being `width`
@@ -54,24 +95,19 @@ pub(crate) enum Chunk {
 }
 
 impl PatchTables {
-    /// The tables for an engine whose entry `i` (the character U+0600 +
-    /// `i`) is kept (`keep(i)`), patched to two bytes (`patch(i)`),
-    /// deleted with no context to consider (`delete(i)`), or none of these.
-    pub(crate) fn new(
-        keep: impl Fn(usize) -> bool,
-        patch: impl Fn(usize) -> Option<[u8; 2]>,
-        delete: impl Fn(usize) -> bool,
-    ) -> Self {
+    /// The tables for an engine that does `entry(i)` to the character
+    /// U+0600 + `i`.
+    pub(crate) fn new(entry: impl Fn(usize) -> Entry) -> Self {
         let mut tables = PatchTables { lead: [GENERAL; 256], cont: [GENERAL; 256] };
         for i in 0..256 {
             let own = [0xD8 + (i >> 6) as u8, 0x80 | (i & 0x3F) as u8];
-            let to = if keep(i) { Some(own) } else { patch(i) };
-            if let Some([lead, cont]) = to {
-                tables.lead[i] = lead;
-                tables.cont[i] = cont;
-            } else if delete(i) {
-                tables.lead[i] = DELETED;
-            }
+            [tables.lead[i], tables.cont[i]] = match entry(i) {
+                Entry::Keep => own,
+                Entry::Patch(bytes) => bytes,
+                Entry::Ascii(byte) => [ASCII, byte],
+                Entry::Delete => [DELETED, GENERAL],
+                Entry::General => [GENERAL, GENERAL],
+            };
         }
         tables
     }
@@ -93,10 +129,12 @@ pub(crate) fn available() -> bool {
 }
 
 /// The chunk of `bytes` at `at`, which must be a character boundary with
-/// at least 65 bytes from it. A chunk holding a character outside the
-/// Arabic block that `may_change` confirms (given its offset in `bytes`)
-/// goes to the general path. The chunk ends at the last character
-/// boundary at or before `at + 64`, so its width is 61 to 64 bytes.
+/// at least 65 bytes from it. For a character outside the Arabic block,
+/// given its offset in `bytes`, `may_change` says whether a rule may
+/// touch it, and if so `outside` says what happens to it. The chunk
+/// ends at the last character boundary at or before `at + 64`, so its
+/// width is 61 to 64 bytes; see [`FEW`] for a chunk holding a character
+/// that needs the general path.
 ///
 /// Callable from code compiled with the same target features only, which
 /// calls it after [`available`].
@@ -108,6 +146,7 @@ pub(crate) fn chunk(
     bytes: &[u8],
     at: usize,
     may_change: impl Fn(usize) -> bool,
+    outside: impl Fn(usize) -> Outside,
 ) -> Chunk {
     use std::arch::x86_64::*;
 
@@ -147,20 +186,29 @@ pub(crate) fn chunk(
         _mm512_set1_epi8(0xD8u8 as i8),
     ) & lanes;
     // Other lead bytes (0xC0 and above, outside the block) are rare in
-    // Arabic text: each is confirmed one by one.
+    // Arabic text: each is asked about one by one, out of line.
     let any_lead = _mm512_cmpeq_epi8_mask(
         _mm512_and_si512(b0, _mm512_set1_epi8(0xC0u8 as i8)),
         _mm512_set1_epi8(0xC0u8 as i8),
     );
+    // Most of them are kept (« » “ ” in Arabic, the non-joiner in Persian
+    // under most presets): the engine's quick exact test sorts those out
+    // inline.
     let mut others = any_lead & !leads & lanes;
-    let mut unconfirmed = others;
-    while unconfirmed != 0 {
-        let k = unconfirmed.trailing_zeros();
-        if !may_change(at + k as usize) {
-            others &= !(1 << k);
+    let mut changing = 0u64;
+    while others != 0 {
+        let k = others.trailing_zeros();
+        if may_change(at + k as usize) {
+            changing |= 1 << k;
         }
-        unconfirmed &= unconfirmed - 1;
+        others &= others - 1;
     }
+    let outside =
+        if changing == 0 { None } else { outside_changes(window, at, changing, &outside) };
+    let (changed_outside, general_outside) = match &outside {
+        Some(o) => (o.changed, o.general),
+        None => (0, 0),
+    };
     let idx = _mm512_or_si512(
         // The 16-bit shift cannot carry: each byte holds at most 3 before it.
         _mm512_slli_epi16::<6>(_mm512_and_si512(b0, _mm512_set1_epi8(3))),
@@ -168,18 +216,35 @@ pub(crate) fn chunk(
     );
     let lead = lookup(&tables.lead, idx);
     let cont = lookup(&tables.cont, idx);
-    let general = leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(GENERAL as i8));
-    let deleted = leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(DELETED as i8));
+    let marked = |marker: u8| leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(marker as i8));
+    let general = marked(GENERAL);
     let changed = leads & (_mm512_cmpneq_epi8_mask(lead, b0) | _mm512_cmpneq_epi8_mask(cont, b1));
-    if general != 0 || others != 0 {
-        return Chunk::General { mask: changed | general | others, width };
+    // A character only the general path handles (rare: the masks are cut
+    // back only then).
+    let (mut width, mut lanes) = (width, lanes);
+    let (mut changed, mut changed_outside) = (changed, changed_outside);
+    let stop = general | general_outside;
+    if stop != 0 {
+        // With few changes beside it, a whole chunk costs the general path
+        // less than the chunk path's second call.
+        let candidates = changed | changed_outside;
+        if candidates.count_ones() <= FEW {
+            return Chunk::General { mask: candidates, width };
+        }
+        let first = stop.trailing_zeros() as usize;
+        if first == 0 {
+            return Chunk::General { mask: 1, width: super::engine::utf8_len(window[0]) };
+        }
+        (width, lanes) = (first, (1 << first) - 1);
+        // Only the lanes kept below make bytes, but the changes beyond
+        // the cut must not count for the prefix.
+        (changed, changed_outside) = (changed & lanes, changed_outside & lanes);
     }
-    if changed == 0 {
+    if changed == 0 && changed_outside == 0 {
         return Chunk::Unchanged { width };
     }
-    // A deleted character's two bytes both go (its lead is before the
-    // chunk's end, a character boundary, so its continuation is too).
-    let kept = lanes & !(deleted | deleted << 1);
+    let marked = |marker: u8| leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(marker as i8));
+    let (deleted, ascii) = (marked(DELETED), marked(ASCII));
     // Each continuation byte comes from the lane before it: move `cont`
     // up one lane.
     let up_one = _mm512_set_epi8(
@@ -188,11 +253,75 @@ pub(crate) fn chunk(
         16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0,
     );
     let cont_up = _mm512_permutexvar_epi8(up_one, cont);
+    // Patches: the lead from `lead`, the continuation from `cont`; an
+    // ASCII replacement: its byte from `cont` where the lead was.
     let patched =
         _mm512_mask_blend_epi8(changed << 1, _mm512_mask_blend_epi8(changed, b0, lead), cont_up);
+    let mut patched = patched;
+    if ascii != 0 {
+        patched = _mm512_mask_blend_epi8(ascii, patched, cont);
+    }
+    let mut dropped = deleted | deleted << 1 | ascii << 1;
+    if let Some(o) = &outside {
+        // SAFETY: `o.bytes` is 64 readable bytes; the load is unaligned.
+        patched = unsafe { _mm512_mask_loadu_epi8(patched, o.shortened, o.bytes.as_ptr().cast()) };
+        dropped |= o.dropped;
+    }
+    // A deleted character's two bytes go, and an ASCII replacement's
+    // second byte (a lead before the chunk's end, a boundary, has its
+    // continuation in the chunk too).
+    let kept = lanes & !dropped;
     let packed = _mm512_maskz_compress_epi8(kept, patched);
     let mut out = [0u8; 64];
     // SAFETY: `out` is 64 writable bytes; the store is unaligned.
     unsafe { _mm512_storeu_si512(out.as_mut_ptr().cast(), packed) };
     Chunk::Patched { bytes: out, width, len: kept.count_ones() as usize }
+}
+
+/// What happens to the characters outside the block that start at the
+/// offsets of `others` in a chunk: bit `k` of `changed`, the character at
+/// `k` changes, of `general`, it needs the general path; byte `k` of the
+/// output comes from `bytes` (bit `k` of `shortened`) or goes (of
+/// `dropped`).
+struct OutsideChanges {
+    changed: u64,
+    general: u64,
+    shortened: u64,
+    dropped: u64,
+    bytes: [u8; 64],
+}
+
+/// Asks `outside` about each character of `others` in the chunk `window`
+/// at `at`; `None` when none changes (the usual case: « » and quotes).
+#[inline(never)]
+fn outside_changes(
+    window: &[u8; 65],
+    at: usize,
+    mut others: u64,
+    outside: &impl Fn(usize) -> Outside,
+) -> Option<OutsideChanges> {
+    let mut o = OutsideChanges { changed: 0, general: 0, shortened: 0, dropped: 0, bytes: [0; 64] };
+    while others != 0 {
+        let k = others.trailing_zeros() as usize;
+        others &= others - 1;
+        match outside(at + k) {
+            Outside::Keep => {}
+            Outside::General => {
+                o.changed |= 1 << k;
+                o.general |= 1 << k;
+            }
+            Outside::Shorten { bytes: new, len } => {
+                // The character lies whole in the chunk (which ends on a
+                // boundary), and `len` is at most its length.
+                let old = super::engine::utf8_len(window[k]);
+                debug_assert!(len <= old && k + old <= 64);
+                o.changed |= 1 << k;
+                o.bytes[k..k + len].copy_from_slice(&new[..len]);
+                let span = |from: usize, n: usize| ((1u64 << n) - 1) << from;
+                o.shortened |= span(k, len);
+                o.dropped |= span(k + len, old - len);
+            }
+        }
+    }
+    (o.changed != 0).then_some(o)
 }
