@@ -262,10 +262,13 @@ impl Writer<'_> {
         // characters, with some two-byte sequences of U+0600..=U+06FF
         // replaced by the two bytes of another character (`PatchTables`
         // holds only the engine's patches, made from chars whose
-        // `len_utf8()` is 2, and the characters themselves) and some
-        // removed whole (both bytes of a deleted character's sequence go),
-        // so it is valid UTF-8; the bytes past `len` are cut off before the
-        // borrow ends. The engine's tests, proptests and the `normalize`
+        // `len_utf8()` is 2, and the characters themselves) or by one
+        // ASCII byte, some characters outside the block replaced by the
+        // UTF-8 of a char no longer than themselves (`Engine::outside`
+        // encodes it), and some removed whole (all of a removed
+        // character's bytes go, and all of a replaced one's beyond its
+        // replacement), so it is valid UTF-8; the bytes past `len` are cut
+        // off before the borrow ends. The engine's tests, proptests and the `normalize`
         // fuzz target check every output, and debug builds re-validate
         // below.
         let bytes = unsafe { self.out.as_mut_vec() };

@@ -41,6 +41,7 @@ const GENERAL: u8 = 0xFF;
 /// A chunk holding a character only the general path handles goes to it
 /// whole when it holds at most this many changes in all; otherwise the
 /// characters before that one go the fast way, and it goes alone.
+#[cfg(target_arch = "x86_64")]
 const FEW: u32 = 4;
 
 /// The lead and continuation bytes that each character of U+0600..=U+06FF
@@ -67,6 +68,7 @@ pub(crate) enum Entry {
 
 /// What the rules do to a character outside U+0600..=U+06FF, as far as
 /// the chunk path is concerned.
+#[cfg(target_arch = "x86_64")]
 pub(crate) enum Outside {
     Keep,
     /// Replaced by the first `len` bytes of `bytes` (a UTF-8 character no
@@ -243,7 +245,6 @@ pub(crate) fn chunk(
     if changed == 0 && changed_outside == 0 {
         return Chunk::Unchanged { width };
     }
-    let marked = |marker: u8| leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(marker as i8));
     let (deleted, ascii) = (marked(DELETED), marked(ASCII));
     // Each continuation byte comes from the lane before it: move `cont`
     // up one lane.
@@ -255,9 +256,8 @@ pub(crate) fn chunk(
     let cont_up = _mm512_permutexvar_epi8(up_one, cont);
     // Patches: the lead from `lead`, the continuation from `cont`; an
     // ASCII replacement: its byte from `cont` where the lead was.
-    let patched =
+    let mut patched =
         _mm512_mask_blend_epi8(changed << 1, _mm512_mask_blend_epi8(changed, b0, lead), cont_up);
-    let mut patched = patched;
     if ascii != 0 {
         patched = _mm512_mask_blend_epi8(ascii, patched, cont);
     }
@@ -267,9 +267,9 @@ pub(crate) fn chunk(
         patched = unsafe { _mm512_mask_loadu_epi8(patched, o.shortened, o.bytes.as_ptr().cast()) };
         dropped |= o.dropped;
     }
-    // A deleted character's two bytes go, and an ASCII replacement's
-    // second byte (a lead before the chunk's end, a boundary, has its
-    // continuation in the chunk too).
+    // A deleted character's two bytes go, an ASCII replacement's second
+    // byte (a lead before the chunk's end, a boundary, has its
+    // continuation in the chunk too) and a shortened character's tail.
     let kept = lanes & !dropped;
     let packed = _mm512_maskz_compress_epi8(kept, patched);
     let mut out = [0u8; 64];
@@ -283,6 +283,7 @@ pub(crate) fn chunk(
 /// `k` changes, of `general`, it needs the general path; byte `k` of the
 /// output comes from `bytes` (bit `k` of `shortened`) or goes (of
 /// `dropped`).
+#[cfg(target_arch = "x86_64")]
 struct OutsideChanges {
     changed: u64,
     general: u64,
@@ -292,7 +293,8 @@ struct OutsideChanges {
 }
 
 /// Asks `outside` about each character of `others` in the chunk `window`
-/// at `at`; `None` when none changes (the usual case: « » and quotes).
+/// at `at`; `None` when none changes after all.
+#[cfg(target_arch = "x86_64")]
 #[inline(never)]
 fn outside_changes(
     window: &[u8; 65],
