@@ -37,24 +37,35 @@ static EMBEDDED: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
     let set = |bytes: &'static [u8]| {
         WordSet::new(fst::Set::new(Bytes::Borrowed(bytes)).expect("embedded fst"))
     };
-    Arc::new(
-        Lexicons {
-            stems: WordSet::new(stems),
-            stopwords: set(STOPWORDS),
-            protected: set(PROTECTED),
-            exceptions: FormMap::new(
-                fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded fst"),
-                Arc::clone(&table),
-            ),
-            verbs: FormMap::new(
-                fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded fst"),
-                table,
-            ),
-            listed: Arc::new(Filter::for_keys(0)),
-        }
-        .with_listed_filter(),
-    )
+    let stems = WordSet::new(stems);
+    let exceptions = FormMap::new(
+        fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded fst"),
+        Arc::clone(&table),
+    );
+    let verbs = FormMap::new(fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded fst"), table);
+    let listed = listed_filter(&stems, &exceptions, &verbs);
+    Arc::new(Lexicons {
+        stems,
+        stopwords: set(STOPWORDS),
+        protected: set(PROTECTED),
+        exceptions,
+        verbs,
+        listed,
+    })
 });
+
+/// The filter of every key of `stems`, `exceptions` and `verbs` (see
+/// `Lexicons::listed`).
+fn listed_filter(stems: &WordSet, exceptions: &FormMap, verbs: &FormMap) -> Arc<Filter> {
+    let tables = [&stems.table, &exceptions.table, &verbs.table];
+    let mut filter = Filter::for_keys(tables.iter().map(|t| t.len()).sum());
+    for table in tables {
+        for i in 0..table.len() {
+            filter.insert(spread(fnv(FNV_START, table.key(i))).0);
+        }
+    }
+    Arc::new(filter)
+}
 
 /// FNV-1a over `bytes`, continuing from `hash` (start from [`FNV_START`]):
 /// incremental, so `stem` + `ه` hashes without building the string.
@@ -362,20 +373,11 @@ impl Lexicons {
         if let Some(path) = &files.verbs {
             lexicons.verbs = load_form_map(path)?;
         }
-        Ok(lexicons.with_listed_filter())
-    }
-
-    /// These lexicons with the filter of their listed keys rebuilt.
-    fn with_listed_filter(mut self) -> Lexicons {
-        let tables = [&self.stems.table, &self.exceptions.table, &self.verbs.table];
-        let mut filter = Filter::for_keys(tables.iter().map(|t| t.len()).sum());
-        for table in tables {
-            for i in 0..table.len() {
-                filter.insert(spread(fnv(FNV_START, table.key(i))).0);
-            }
+        // The embedded filter still holds when none of its lexicons changed.
+        if files.stems.is_some() || files.exceptions.is_some() || files.verbs.is_some() {
+            lexicons.listed = listed_filter(&lexicons.stems, &lexicons.exceptions, &lexicons.verbs);
         }
-        self.listed = Arc::new(filter);
-        self
+        Ok(lexicons)
     }
 
     /// Whether a key whose FNV hash is `hash` may be a known stem, an
