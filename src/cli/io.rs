@@ -343,21 +343,29 @@ fn transform_small_files(
     Ok(())
 }
 
-/// A batch of input blocks (`len` of them in use) and their outputs.
-struct Batch {
-    blocks: Vec<Block>,
-    outputs: Vec<String>,
-    len: usize,
+/// A block on its way round the ring: read, transformed, written, reused.
+struct Slot {
+    /// The block's place in the input (0 for the first), so that the
+    /// writer puts the blocks back in order.
+    seq: u64,
+    block: Block,
+    output: String,
+    /// What transforming the block reported, or the error (reading or
+    /// transforming it) that ends the run at this block.
+    outcome: Result<(BlockReport, u64), Error>,
 }
 
-/// Reads one input in batches of blocks, transforms each batch in
-/// parallel (when `parallel`), and writes the results in order.
+/// Reads one input in blocks, transforms them on the pool's threads (one
+/// worker when not `parallel`), and writes the results in input order.
 ///
-/// Three stages overlap: a reader thread fills the next batch while the
-/// pool transforms this one, and a writer thread writes the previous one.
-/// Batches travel round the ring through bounded channels and are reused,
-/// so memory stays at three batches (two blocks per worker each, of
-/// `DEFAULT_BLOCK_SIZE` plus the longest line) whatever the input size.
+/// A reader thread fills free slots with blocks; each worker takes the
+/// next block as soon as it is done with its last one (no batch waits for
+/// its slowest block); a writer thread writes the blocks in input order,
+/// holding back any that finish early, and hands the slots back to the
+/// reader. A fixed number of slots circulate, so memory stays at a few
+/// blocks per worker (`DEFAULT_BLOCK_SIZE` plus the longest line, in and
+/// out) whatever the input size. The first error in input order ends the
+/// run, after everything before it is written.
 fn copy_through(
     args: &IoArgs,
     transform: &impl Transform,
@@ -367,101 +375,105 @@ fn copy_through(
     progress: &ProgressBar,
     parallel: bool,
 ) -> Result<(), Error> {
+    use std::sync::Mutex;
     use std::sync::mpsc::sync_channel;
 
     let name = job.input.as_deref();
     let mut blocks = LineBlocks::new(open_input(name)?, name, DEFAULT_BLOCK_SIZE);
-    let batch_size = if parallel { 2 * rayon::current_num_threads() } else { 1 };
+    let workers = if parallel { rayon::current_num_threads() } else { 1 };
+    // One block in each worker's hands, one queued for each, and two at
+    // the reader and the writer.
+    let slots = 2 * workers + 2;
     summary.files += 1;
-    let (to_work, from_reader) = sync_channel::<Result<Batch, Error>>(1);
-    let (to_reader, recycled) = sync_channel::<Batch>(3);
-    let (to_writer, from_work) = sync_channel::<Batch>(1);
-    for _ in 0..3 {
-        let batch = Batch {
-            blocks: (0..batch_size).map(|_| Block::default()).collect(),
-            outputs: vec![String::new(); batch_size],
-            len: 0,
+    let (to_work, from_reader) = sync_channel::<Slot>(slots);
+    let (to_reader, free) = sync_channel::<Slot>(slots);
+    let (to_writer, from_work) = sync_channel::<Slot>(slots);
+    for _ in 0..slots {
+        let slot = Slot {
+            seq: 0,
+            block: Block::default(),
+            output: String::new(),
+            outcome: Ok(Default::default()),
         };
-        to_reader.send(batch).expect("the channel has room for three");
+        to_reader.send(slot).expect("the channel has room for every slot");
     }
     std::thread::scope(|scope| -> Result<(), Error> {
-        // Reader: fills recycled batches until the input ends; returns the
-        // number of lines read (it counts them anyway, to number them).
+        // Reader: numbers and fills free slots until the input ends or
+        // fails; returns the number of lines read (it counts them anyway,
+        // to number them).
         let reader = scope.spawn(move || {
-            while let Ok(mut batch) = recycled.recv() {
-                batch.len = 0;
-                let mut failed = None;
-                while batch.len < batch_size {
-                    match blocks.next_into(&mut batch.blocks[batch.len]) {
-                        Ok(true) => batch.len += 1,
-                        Ok(false) => break,
-                        Err(e) => {
-                            failed = Some(e);
-                            break;
-                        }
+            let mut seq = 0;
+            while let Ok(mut slot) = free.recv() {
+                let failed = match blocks.next_into(&mut slot.block) {
+                    Ok(true) => false,
+                    Ok(false) => break,
+                    Err(e) => {
+                        slot.outcome = Err(e);
+                        true
                     }
-                }
-                let done = batch.len < batch_size || failed.is_some();
-                let message = match failed {
-                    Some(e) => Err(e),
-                    None => Ok(batch),
                 };
-                if to_work.send(message).is_err() || done {
+                slot.seq = seq;
+                seq += 1;
+                if to_work.send(slot).is_err() || failed {
                     break;
                 }
             }
             blocks.lines()
         });
-        // Writer: writes finished batches in order, then hands them back to
-        // the reader.
-        let recycle = to_reader.clone();
+        // Writer: writes the blocks in order, then hands their slots back.
+        let recycle = to_reader;
         let writer = scope.spawn(move || -> Result<Summary, Error> {
             let mut part = Summary::default();
-            while let Ok(batch) = from_work.recv() {
-                for (block, text) in batch.blocks[..batch.len].iter().zip(&batch.outputs) {
-                    out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
-                    part.count_block(&block.bytes, text.len());
-                    progress.inc(block.bytes.len() as u64);
+            let mut early: Vec<Slot> = Vec::with_capacity(slots);
+            let mut next = 0;
+            while let Ok(slot) = from_work.recv() {
+                early.push(slot);
+                while let Some(at) = early.iter().position(|slot| slot.seq == next) {
+                    let mut slot = early.swap_remove(at);
+                    let (report, replaced) =
+                        std::mem::replace(&mut slot.outcome, Ok(Default::default()))?;
+                    out.write_all(slot.output.as_bytes())
+                        .map_err(|e| Error::from_io(out.path(), e))?;
+                    part.count_block(&slot.block.bytes, slot.output.len());
+                    part.count_report(&report, replaced);
+                    progress.inc(slot.block.bytes.len() as u64);
+                    next += 1;
+                    let _ = recycle.send(slot);
                 }
-                let _ = recycle.send(batch);
             }
             Ok(part)
         });
-        drop(to_reader);
-        // Workers: transform each batch on the pool, in order. The channel
-        // ends move in, so that an early return releases the other stages.
-        let mut counted = Summary::default();
-        let work = || -> Result<(), Error> {
-            let (from_reader, to_writer) = (from_reader, to_writer);
-            let summary = &mut counted;
-            while let Ok(message) = from_reader.recv() {
-                let mut batch = message?;
-                let Batch { blocks, outputs, len } = &mut batch;
-                let reports: Vec<Result<(BlockReport, u64), Error>> = blocks[..*len]
-                    .par_iter()
-                    .zip(outputs[..*len].par_iter_mut())
-                    .map(|(block, text_out)| {
-                        text_out.clear();
-                        transform_block(args, transform, block, name, text_out)
-                    })
-                    .collect();
-                for report in reports {
-                    let (report, replaced) = report?;
-                    summary.count_report(&report, replaced);
+        // Workers: take the next block, transform it, pass it on. An
+        // error travels in its slot to the writer, which reports it in
+        // input order; a worker stops when the reader or the writer has.
+        let from_reader = Mutex::new(from_reader);
+        let work = || {
+            loop {
+                let next =
+                    from_reader.lock().map_err(|_| ()).and_then(|r| r.recv().map_err(|_| ()));
+                let Ok(mut slot) = next else { break };
+                if slot.outcome.is_ok() {
+                    slot.output.clear();
+                    slot.outcome =
+                        transform_block(args, transform, &slot.block, name, &mut slot.output);
                 }
-                let last = *len < batch_size;
-                if to_writer.send(batch).is_err() || last {
+                if to_writer.send(slot).is_err() {
                     break;
                 }
             }
-            Ok(())
         };
-        let result = work();
+        if parallel {
+            rayon::broadcast(|_| work());
+        } else {
+            work();
+        }
+        // Release the other stages: the reader may wait to hand over a
+        // block no worker will take, the writer for more blocks.
+        drop(from_reader);
+        drop(to_writer);
         let part = writer.join().expect("the writer thread does not panic")?;
         let lines = reader.join().expect("the reader thread does not panic");
-        result?;
         merge(summary, part);
-        merge(summary, counted);
         summary.lines += lines;
         Ok(())
     })

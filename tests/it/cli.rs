@@ -315,6 +315,44 @@ fn jobs_one_and_many_give_identical_bytes() {
 }
 
 #[test]
+fn the_first_bad_line_in_input_order_is_the_one_reported_whatever_the_jobs() {
+    // A bad line at the end of one block and another at the start of the
+    // next: with several workers the later block fails first (at once,
+    // where the earlier one is found after a whole block's work), but the
+    // error must name the earlier line, as a run on one thread does, and
+    // nothing may be left as output.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bad.jsonl");
+    let good = "{\"text\":\"\u{0627}\u{0644}\u{0643}\u{062A}\u{0627}\u{0628} \u{0627}\u{0644}\u{062C}\u{062F}\u{064A}\u{062F}\"}\n";
+    let bad = good.replace('}', "]");
+    // Lines of equal length: each block holds exactly `per_block` of them.
+    let per_block = sarf::bulk::DEFAULT_BLOCK_SIZE / good.len();
+    let (early, late) = (5 * per_block - 1, 5 * per_block + 2);
+    let text: String = (1..=8 * per_block)
+        .map(|n| if n == early || n == late { bad.as_str() } else { good })
+        .collect();
+    std::fs::write(&input, text).unwrap();
+    for jobs in ["1", "2", "4"] {
+        let target = dir.path().join("out.jsonl");
+        let out = run(&[
+            "stem",
+            "--format",
+            "jsonl",
+            "-j",
+            jobs,
+            "-o",
+            target.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ]);
+        assert!(!out.status.success());
+        let message = stderr(&out);
+        assert!(message.contains(&format!("at line {early}:")), "-j {jobs}: {message}");
+        assert!(!target.exists(), "-j {jobs}: partial output left as a finished file");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
+    }
+}
+
+#[test]
 fn compressed_input_and_output() {
     use std::io::{Read, Write};
     let dir = tempfile::tempdir().unwrap();
