@@ -32,17 +32,14 @@ pub(crate) static KEY_NORMALIZER: LazyLock<Normalizer> =
     LazyLock::new(|| Normalizer::from_preset(Preset::Search));
 
 static EMBEDDED: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
-    let stems = fst::Set::new(Bytes::Borrowed(STEMS)).expect("embedded stems.fst is valid");
-    let table = Arc::new(StemTable::from_set(&stems));
-    let set = |bytes: &'static [u8]| {
-        WordSet::new(fst::Set::new(Bytes::Borrowed(bytes)).expect("embedded fst"))
-    };
-    let stems = WordSet::new(stems);
-    let exceptions = FormMap::new(
-        fst::Map::new(Bytes::Borrowed(EXCEPTIONS)).expect("embedded fst"),
-        Arc::clone(&table),
-    );
-    let verbs = FormMap::new(fst::Map::new(Bytes::Borrowed(VERBS)).expect("embedded fst"), table);
+    let embedded = |bytes: &'static [u8]| Bytes::Borrowed(bytes);
+    let set = |bytes| WordSet::new(fst::Set::new(embedded(bytes)).expect("embedded fst"));
+    let map = |bytes| fst::Map::new(embedded(bytes)).expect("embedded fst");
+    let stems = set(STEMS);
+    // The stems' table already lists them in order: the forms' targets.
+    let targets = Arc::new(StemTable::from_keys(&stems.table));
+    let exceptions = FormMap::new(map(EXCEPTIONS), Arc::clone(&targets));
+    let verbs = FormMap::new(map(VERBS), targets);
     let listed = listed_filter(&stems, &exceptions, &verbs);
     Arc::new(Lexicons {
         stems,
@@ -331,6 +328,14 @@ struct StemTable {
 }
 
 impl StemTable {
+    /// The keys of a table streamed from a set (in the set's order).
+    fn from_keys(keys: &KeyTable) -> StemTable {
+        StemTable {
+            text: String::from_utf8_lossy(&keys.text).into_owned(),
+            ends: keys.ends.clone(),
+        }
+    }
+
     fn from_set<D: AsRef<[u8]>>(set: &fst::Set<D>) -> StemTable {
         let mut table = StemTable { text: String::new(), ends: Vec::with_capacity(set.len()) };
         let mut stream = set.stream();
