@@ -332,11 +332,16 @@ impl Stemmer {
     /// owns a lexicon entry.
     fn lexicon<'k>(&self, key: &'k str) -> Analysis<'k> {
         let lex = &*self.lexicons;
-        // Protected, possibly after a conjunction or preposition.
+        // Protected, possibly after a conjunction or preposition, unless
+        // the whole word is a known stem: باب (door) is not ب + اب (father).
         let clitics =
             prefixes_starting_like(key).iter().filter(|(_, kind)| *kind == PrefixKind::Clitic);
+        let mut whole_is_stem = None;
         for &(prefix, _) in std::iter::once(&("", PrefixKind::Clitic)).chain(clitics) {
-            if has_prefix(key, prefix) && lex.is_protected(&key[prefix.len()..]) {
+            if has_prefix(key, prefix)
+                && lex.is_protected(&key[prefix.len()..])
+                && (prefix.is_empty() || !*whole_is_stem.get_or_insert_with(|| lex.is_stem(key)))
+            {
                 return split(key, prefix.len(), key.len(), Decision::Protected);
             }
         }

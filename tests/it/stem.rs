@@ -84,6 +84,11 @@ fn stopwords_protected_exceptions_verbs() {
     assert_eq!(decision("فلسطين"), Decision::Protected);
     assert_eq!(stem("بفلسطين"), "فلسطين", "a proclitic comes off a protected word, nothing else");
     assert_eq!(stem("بوتين"), "بوتين");
+    // A known stem that starts like a clitic + a protected word is itself:
+    // باب (door), not ب + اب (father); and it stays a fixed point.
+    assert_eq!((stem("باب"), stem("بابك")), ("باب".into(), "باب".into()));
+    assert_eq!(decision("باب"), Decision::KnownStem);
+    assert_eq!(stem("باب"), stem(&stem("بابك")));
     assert_eq!(decision("الكتب"), Decision::Exception);
     assert_eq!(stem("الكتب"), "كتاب");
     assert_eq!(stem("رؤساء"), "رئيس");
