@@ -375,6 +375,7 @@ fn copy_through(
     progress: &ProgressBar,
     parallel: bool,
 ) -> Result<(), Error> {
+    use std::panic::AssertUnwindSafe;
     use std::sync::Mutex;
     use std::sync::mpsc::sync_channel;
 
@@ -446,7 +447,12 @@ fn copy_through(
         // Workers: take the next block, transform it, pass it on. An
         // error travels in its slot to the writer, which reports it in
         // input order; a worker stops when the reader or the writer has.
+        // A transform that panics (a bug) is caught, so that its block
+        // ends the run like an error: the other stages stop instead of
+        // waiting for a block that never comes, and the panic goes on
+        // once they have.
         let from_reader = Mutex::new(from_reader);
+        let panicked = Mutex::new(None);
         let work = || {
             loop {
                 let next =
@@ -454,8 +460,15 @@ fn copy_through(
                 let Ok(mut slot) = next else { break };
                 if slot.outcome.is_ok() {
                     slot.output.clear();
-                    slot.outcome =
-                        transform_block(args, transform, &slot.block, name, &mut slot.output);
+                    let Slot { block, output, .. } = &mut slot;
+                    let run =
+                        AssertUnwindSafe(|| transform_block(args, transform, block, name, output));
+                    slot.outcome = std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+                        if let Ok(mut first) = panicked.lock() {
+                            first.get_or_insert(payload);
+                        }
+                        Err(Error::from_io(name, std::io::Error::other("the transform panicked")))
+                    });
                 }
                 if to_writer.send(slot).is_err() {
                     break;
@@ -471,8 +484,12 @@ fn copy_through(
         // block no worker will take, the writer for more blocks.
         drop(from_reader);
         drop(to_writer);
-        let part = writer.join().expect("the writer thread does not panic")?;
+        let written = writer.join().expect("the writer thread does not panic");
         let lines = reader.join().expect("the reader thread does not panic");
+        if let Some(payload) = panicked.into_inner().ok().flatten() {
+            std::panic::resume_unwind(payload);
+        }
+        let part = written?;
         merge(summary, part);
         summary.lines += lines;
         Ok(())
@@ -596,4 +613,66 @@ fn refuse_overwriting_an_input(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use clap::Parser;
+
+    use super::*;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        io: IoArgs,
+    }
+
+    /// Copies its text, and panics on a block holding "boom": a stand-in
+    /// for a bug in a transform.
+    struct Explosive;
+
+    impl Transform for Explosive {
+        fn apply(
+            &self,
+            text: &str,
+            _: u64,
+            _: Option<&Path>,
+            out: &mut String,
+            _: &mut BlockReport,
+        ) -> Result<(), Error> {
+            assert!(!text.contains("boom"), "a bug in a transform");
+            out.push_str(text);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_panicking_transform_ends_the_run_instead_of_hanging_it() {
+        // The panic must reach the caller, whichever worker hits it, and
+        // leave no output: the other stages must not wait forever for the
+        // block that never comes.
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.txt");
+        let line = "abcdefghij\n";
+        let per_block = DEFAULT_BLOCK_SIZE / line.len();
+        let text = [line.repeat(3 * per_block), "boom\n".into(), line.repeat(20 * per_block)];
+        std::fs::write(&input, text.concat()).unwrap();
+        let output = dir.path().join("out.txt");
+        for jobs in ["1", "2", "3"] {
+            let (input, output) = (input.to_str().unwrap(), output.to_str().unwrap());
+            let cli = Cli::parse_from(["sarf", "-q", "-j", jobs, "-o", output, input]);
+            let (done, finished) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let run = std::panic::AssertUnwindSafe(|| process(&cli.io, &Explosive));
+                let _ = done.send(std::panic::catch_unwind(run).is_err());
+            });
+            let panicked = finished.recv_timeout(Duration::from_secs(30));
+            assert_eq!(panicked, Ok(true), "-j {jobs}: the run hung or did not panic");
+        }
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["in.txt"], "output left behind");
+    }
 }
