@@ -178,19 +178,42 @@ impl<P: Copy> Table<P> {
         Table { lines: vec![line; lines], set_bits: (lines / WAYS).trailing_zeros() }
     }
 
-    /// Loads the sets of `hashes` without waiting for them: the table is
-    /// larger than the caches, and a batch of independent loads issued
-    /// together overlaps their trips to memory.
+    /// Starts loading the sets of `hashes`: the table is larger than the
+    /// caches, and a batch of requests issued together overlaps their trips
+    /// to memory.
+    ///
+    /// On x86-64 with prefetch instructions, which retire at once, where
+    /// the loads they replaced held back everything behind them until the
+    /// lines came (sarf stem -j 1 on 60 MB of news, 7 to 9 alternating
+    /// rounds: 0.48-0.50 -> 0.46-0.47 s; the stem bench's Lexicon
+    /// pipeline 2-5% faster in runs alternating both orders).
     #[inline]
     pub fn touch(&self, hashes: &[u64]) {
-        let mut sum = 0;
-        for &hash in hashes {
-            let at = locate(hash, self.set_bits).0;
-            for line in &self.lines[at..at + WAYS] {
-                sum ^= line.owner;
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            for &hash in hashes {
+                let at = locate(hash, self.set_bits).0;
+                for line in &self.lines[at..at + WAYS] {
+                    // SAFETY: SSE is part of every x86-64 CPU, and a
+                    // prefetch is only a hint: it reads nothing into the
+                    // program and never faults (the address is a line of
+                    // the table anyway).
+                    unsafe { _mm_prefetch::<_MM_HINT_T0>((line as *const Line<P>).cast()) };
+                }
             }
         }
-        std::hint::black_box(sum);
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            let mut sum = 0;
+            for &hash in hashes {
+                let at = locate(hash, self.set_bits).0;
+                for line in &self.lines[at..at + WAYS] {
+                    sum ^= line.owner;
+                }
+            }
+            std::hint::black_box(sum);
+        }
     }
 
     /// The line of `key` (whose hash is `hash`) from `owner`, counting a
