@@ -3,6 +3,9 @@
 //! on a rayon pool of 1 and of 2 threads, so the ratio of the two is the
 //! parallel speed-up. Results are dropped outside the timing (freeing a
 //! million small strings is the caller's business, and serial).
+//! `stems_lent` runs the same analysis through
+//! `Analyzer::for_each_token_ref`, which allocates nothing per token: the
+//! engine's own scaling, apart from the allocator's.
 //!
 //! Run: `cargo bench --bench bulk` (add `-- --quick` for a fast pass).
 //! `SARF_BENCH_BYTES` caps the input (default 16 MiB).
@@ -10,6 +13,7 @@
 mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
 use sarf::{Analyzer, Normalizer, bulk};
 
 fn bulk(c: &mut Criterion) {
@@ -30,6 +34,23 @@ fn bulk(c: &mut Criterion) {
             });
             group.bench_function(format!("stem_all/{threads}-threads"), |b| {
                 b.iter_with_large_drop(|| pool.install(|| bulk::stem_all(&analyzer, &docs)))
+            });
+            // The same analysis with the stems lent, not collected: the
+            // engine's own scaling, without stem_all's String per token
+            // (a third of its one-thread time, and the allocator scales
+            // less well than the analyzer).
+            group.bench_function(format!("stems_lent/{threads}-threads"), |b| {
+                b.iter(|| {
+                    pool.install(|| {
+                        docs.par_iter()
+                            .map(|doc| {
+                                let mut bytes = 0;
+                                analyzer.for_each_token_ref(doc, |t| bytes += t.stem.len());
+                                bytes
+                            })
+                            .sum::<usize>()
+                    })
+                })
             });
         }
         group.finish();
