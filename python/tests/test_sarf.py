@@ -6,6 +6,7 @@ import pickle
 import sys
 import threading
 import time
+import warnings
 
 import pytest
 
@@ -142,6 +143,37 @@ def test_batches_keep_order_and_match_single_calls(data):
         n.normalize_batch(lines, threads=0)
     with pytest.raises(TypeError):
         n.normalize_batch([1, 2])
+
+
+def test_batches_on_many_pool_sizes_give_the_same_results(data):
+    # Pools are kept per size (at most four): sizes one to six, twice,
+    # make some and drop some, and every call answers the same.
+    lines = data("news-ar.txt").split("\n") * 5
+    analyzer = sarf.Analyzer()
+    expected = [analyzer.stems(line) for line in lines]
+    for threads in [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6]:
+        assert analyzer.stems_batch(lines, threads=threads) == expected
+
+
+def _stems_on_pools(lines):
+    return [sarf.stem_batch(lines, threads=2), sarf.stem_batch(lines)]
+
+
+def test_a_forked_child_makes_its_own_pools(data):
+    # The parent's pools (two threads, and the default) are copied into a
+    # forked child without their threads: the child must make its own,
+    # not wait forever.
+    import multiprocessing
+
+    lines = data("news-ar.txt").split("\n") * 5
+    expected = _stems_on_pools(lines)
+    with warnings.catch_warnings():
+        # Python warns that forking a process with threads may deadlock:
+        # that is the case under test.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            result = pool.apply_async(_stems_on_pools, (lines,))
+            assert result.get(timeout=60) == expected
 
 
 def test_batch_releases_the_gil(data):
