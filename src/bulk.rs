@@ -30,7 +30,7 @@ use crate::{Analyzer, Normalizer, RuleCounts};
 
 /// Normalizes every document in parallel; the results are in input order.
 pub fn normalize_all<S: AsRef<str> + Sync>(normalizer: &Normalizer, docs: &[S]) -> Vec<String> {
-    docs.par_iter().map(|doc| normalizer.normalize(doc.as_ref()).into_owned()).collect()
+    in_pieces(docs).map(|doc| normalizer.normalize(doc.as_ref()).into_owned()).collect()
 }
 
 /// Like [`normalize_all`], also counting the changes each rule made.
@@ -38,8 +38,7 @@ pub fn normalize_all_counting<S: AsRef<str> + Sync>(
     normalizer: &Normalizer,
     docs: &[S],
 ) -> (Vec<String>, RuleCounts) {
-    let results: Vec<(String, RuleCounts)> = docs
-        .par_iter()
+    let results: Vec<(String, RuleCounts)> = in_pieces(docs)
         .map(|doc| {
             let mut counts = RuleCounts::default();
             let mut out = String::new();
@@ -60,7 +59,7 @@ pub fn normalize_all_counting<S: AsRef<str> + Sync>(
 
 /// The stems of every document's tokens, in parallel, in input order.
 pub fn stem_all<S: AsRef<str> + Sync>(analyzer: &Analyzer, docs: &[S]) -> Vec<Vec<String>> {
-    docs.par_iter()
+    in_pieces(docs)
         .map(|doc| {
             // About one token per ten bytes of Arabic text: one allocation
             // for the list instead of a chain of reallocations.
@@ -82,7 +81,24 @@ where
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, &T) -> U + Sync + Send,
 {
-    items.par_iter().map_init(init, |scratch, item| f(scratch, item)).collect()
+    in_pieces(items).map_init(init, |scratch, item| f(scratch, item)).collect()
+}
+
+/// How finely the parallel functions cut their input: into at least this
+/// many pieces per thread. Left to itself, rayon cuts a slice into about two
+/// pieces per thread and cuts again only the pieces another thread steals,
+/// so near the end the thread that runs out of work can only wait for the
+/// other's last large piece. `stem_all` on 16 MiB of news (4,448 articles,
+/// `cargo bench --bench bulk`) ran 1.65-1.75x faster on two threads than
+/// on one with rayon's cut, 1.94x with this one; 16 and 256 pieces per
+/// thread measured the same.
+const PIECES_PER_THREAD: usize = 16;
+
+/// A parallel iterator over `items` cut into [`PIECES_PER_THREAD`] pieces
+/// per thread of the current pool (a piece holds one item at least).
+pub(crate) fn in_pieces<T: Sync>(items: &[T]) -> rayon::iter::MaxLen<rayon::slice::Iter<'_, T>> {
+    let pieces = rayon::current_num_threads() * PIECES_PER_THREAD;
+    items.par_iter().with_max_len(items.len().div_ceil(pieces).max(1))
 }
 
 /// The default block size: large enough to amortize per-block overhead
@@ -252,6 +268,20 @@ mod tests {
             assert_eq!(reader.lines(), seen as u64);
         }
         all
+    }
+
+    #[test]
+    fn parallel_work_is_cut_into_many_pieces_and_kept_in_order() {
+        let items: Vec<usize> = (0..4448).collect();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        // `fold` starts one accumulator per piece run as a whole.
+        let pieces = pool.install(|| in_pieces(&items).fold(|| (), |(), _| ()).count());
+        assert!(pieces >= 2 * PIECES_PER_THREAD, "{pieces} pieces");
+        let doubled = pool.install(|| map_in_order(&items, || (), |(), &n| 2 * n));
+        assert_eq!(doubled, (0..4448).map(|n| 2 * n).collect::<Vec<_>>());
+        // One item or none: nothing to cut, nothing to divide by zero.
+        assert_eq!(pool.install(|| map_in_order(&[7], || (), |(), &n| n)), [7]);
+        assert!(pool.install(|| map_in_order(&[] as &[u8], || (), |(), &n| n)).is_empty());
     }
 
     #[test]

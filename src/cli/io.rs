@@ -156,8 +156,10 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
         for (input, output) in &pairs {
             refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
         }
+        // One piece per file (see `transform_small_files`).
         let results: Vec<Result<Summary, Error>> = pairs
             .par_iter()
+            .with_max_len(1)
             .map(|(input, output)| {
                 if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent).map_err(|e| Error::from_io(Some(parent), e))?;
@@ -320,8 +322,12 @@ fn transform_small_files(
     summary: &mut Summary,
     progress: &ProgressBar,
 ) -> Result<(), Error> {
+    // One piece per file: rayon would otherwise cut the list into about two
+    // pieces per thread, and a thread done with its own could only wait for
+    // the other's last piece.
     let results: Vec<Result<(Block, String, BlockReport, u64), Error>> = files
         .par_iter()
+        .with_max_len(1)
         .map(|path| {
             let bytes = std::fs::read(path).map_err(|e| Error::from_io(Some(path), e))?;
             let block = Block { bytes, offset: 0, line: 1 };
