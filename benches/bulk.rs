@@ -4,8 +4,9 @@
 //! parallel speed-up. Results are dropped outside the timing (freeing a
 //! million small strings is the caller's business, and serial).
 //! `stems_lent` runs the same analysis through
-//! `Analyzer::for_each_token_ref`, which allocates nothing per token: the
-//! engine's own scaling, apart from the allocator's.
+//! `Analyzer::for_each_token_ref` (in `bulk::map_in_order`, cut like the
+//! others), which allocates nothing per token: the engine's own scaling,
+//! apart from the allocator's.
 //!
 //! Run: `cargo bench --bench bulk` (add `-- --quick` for a fast pass).
 //! `SARF_BENCH_BYTES` caps the input (default 16 MiB).
@@ -13,7 +14,6 @@
 mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rayon::prelude::*;
 use sarf::{Analyzer, Normalizer, bulk};
 
 fn bulk(c: &mut Criterion) {
@@ -42,13 +42,12 @@ fn bulk(c: &mut Criterion) {
             group.bench_function(format!("stems_lent/{threads}-threads"), |b| {
                 b.iter(|| {
                     pool.install(|| {
-                        docs.par_iter()
-                            .map(|doc| {
-                                let mut bytes = 0;
-                                analyzer.for_each_token_ref(doc, |t| bytes += t.stem.len());
-                                bytes
-                            })
-                            .sum::<usize>()
+                        let lent = |(): &mut (), doc: &&str| {
+                            let mut bytes = 0;
+                            analyzer.for_each_token_ref(doc, |t| bytes += t.stem.len());
+                            bytes
+                        };
+                        bulk::map_in_order(&docs, || (), lent).iter().sum::<usize>()
                     })
                 })
             });
