@@ -74,6 +74,53 @@ fn stemmer_config(
         .map_err(|e| PyValueError::new_err(format!("invalid stemmer settings: {e}")))
 }
 
+/// A stem and its hash, made where the stems are (in parallel), so that
+/// the map of distinct stems built under the GIL hashes nothing: with
+/// std's hasher there, `stems_batch` spent most of its time on one thread
+/// (see [`Passthrough`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Hashed<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl Hashed<'_> {
+    fn hash_of(text: &str) -> u64 {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        BuildHasherDefault::<std::hash::DefaultHasher>::default().hash_one(text)
+    }
+}
+
+impl std::hash::Hash for Hashed<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// The hasher of a map keyed by [`Hashed`]: the key's hash as it is.
+type Passthrough = std::hash::BuildHasherDefault<PassthroughHasher>;
+
+#[derive(Default)]
+struct PassthroughHasher(u64);
+
+impl std::hash::Hasher for PassthroughHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not called for `Hashed`; any other key still hashes correctly.
+        for &byte in bytes {
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        }
+    }
+}
+
 /// Runs `f` without the GIL, on a pool of `threads` threads (default: one
 /// per core, or `RAYON_NUM_THREADS`).
 ///
@@ -397,10 +444,11 @@ impl PyAnalyzer {
         texts: Vec<String>,
         threads: Option<usize>,
     ) -> PyResult<Py<PyList>> {
-        // Each text's stems back to back in one string, with their ends:
-        // no allocation per token (a String per token was a third of
-        // `bulk::stem_all`'s time on one thread).
-        let stems: Vec<(String, Vec<usize>)> = parallel(py, threads, || {
+        // Each text's stems back to back in one string, with their ends
+        // and hashes: no allocation per token (a String per token was a
+        // third of `bulk::stem_all`'s time on one thread), and the hashing
+        // done here, in parallel, rather than under the GIL below.
+        let stems: Vec<(String, Vec<(usize, u64)>)> = parallel(py, threads, || {
             sarf::bulk::map_in_order(
                 &texts,
                 || (),
@@ -409,7 +457,7 @@ impl PyAnalyzer {
                     let mut ends = Vec::with_capacity(text.len() / 10 + 1);
                     self.inner.for_each_token_ref(text, |t| {
                         joined.push_str(t.stem);
-                        ends.push(joined.len());
+                        ends.push((joined.len(), Hashed::hash_of(t.stem)));
                     });
                     (joined, ends)
                 },
@@ -417,20 +465,26 @@ impl PyAnalyzer {
         })?;
         // Python strings are made under the GIL, on one thread: each
         // distinct stem once, then shared (texts repeat their stems, and
-        // making a str decodes the bytes again each time).
-        let mut made: HashMap<&str, Bound<'_, PyString>> = HashMap::new();
-        let all = PyList::empty(py);
+        // making a str decodes the bytes again each time). This part does
+        // not run in parallel, so it does little per token: a probe with
+        // the hash made above and a slot of a list made at its length.
+        let mut made: HashMap<Hashed<'_>, Bound<'_, PyString>, Passthrough> = HashMap::default();
+        let mut lists = Vec::with_capacity(stems.len());
         for (joined, ends) in &stems {
-            let list = PyList::empty(py);
             let mut start = 0;
-            for &end in ends {
-                let stem = &joined[start..end];
-                start = end;
-                list.append(&*made.entry(stem).or_insert_with(|| PyString::new(py, stem)))?;
-            }
-            all.append(list)?;
+            let list = PyList::new(
+                py,
+                ends.iter().map(|&(end, hash)| {
+                    let text = &joined[start..end];
+                    start = end;
+                    made.entry(Hashed { hash, text })
+                        .or_insert_with(|| PyString::new(py, text))
+                        .clone()
+                }),
+            )?;
+            lists.push(list);
         }
-        Ok(all.unbind())
+        Ok(PyList::new(py, lists)?.unbind())
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
