@@ -114,10 +114,8 @@ pub trait Transform: Sync {
     ) -> Result<(), Error>;
 }
 
-/// One unit of work: an input file (or stdin) and where its output goes.
-struct Job {
-    input: Option<PathBuf>,
-}
+/// One input: a file, or stdin (`None`).
+type Input = Option<PathBuf>;
 
 /// Runs `transform` over every input and writes the results.
 pub fn process(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
@@ -156,7 +154,9 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
         for (input, output) in &pairs {
             refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
         }
-        // One piece per file (see `transform_small_files`).
+        // One piece per file: rayon would otherwise cut the list into
+        // about two pieces per thread, and a thread done with its own
+        // could only wait for the other's last piece.
         let results: Vec<Result<Summary, Error>> = pairs
             .par_iter()
             .with_max_len(1)
@@ -169,7 +169,7 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
                 copy_through(
                     args,
                     transform,
-                    &Job { input: Some(input.clone()) },
+                    &[Some(input.clone())],
                     &mut out,
                     &mut one,
                     &progress,
@@ -185,22 +185,9 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
     } else {
         refuse_overwriting_an_input(args.output.as_deref(), &inputs, false)?;
         let mut out = Output::open(args.output.as_deref())?;
-        let mut rest = inputs.as_slice();
-        while !rest.is_empty() {
-            // A run of small plain files is read and transformed in
-            // parallel, a file per task; anything else streams in blocks.
-            let small = rest.iter().take_while(|p| is_small_plain_file(p)).take(64).count();
-            if small > 1 {
-                let (files, tail) = rest.split_at(small);
-                transform_small_files(args, transform, files, &mut out, &mut summary, &progress)?;
-                rest = tail;
-                continue;
-            }
-            let input = &rest[0];
-            let job = Job { input: (input != Path::new("-")).then(|| input.clone()) };
-            copy_through(args, transform, &job, &mut out, &mut summary, &progress, true)?;
-            rest = &rest[1..];
-        }
+        let inputs: Vec<Input> =
+            inputs.iter().map(|p| (p != Path::new("-")).then(|| p.clone())).collect();
+        copy_through(args, transform, &inputs, &mut out, &mut summary, &progress, true)?;
         out.commit()?;
     }
     progress.finish_and_clear();
@@ -304,56 +291,13 @@ fn transform_block(
 }
 
 /// A regular, uncompressed file smaller than one block.
-fn is_small_plain_file(path: &Path) -> bool {
-    let name = path.to_string_lossy();
-    path != Path::new("-")
-        && !name.ends_with(".gz")
-        && !name.ends_with(".zst")
-        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() < DEFAULT_BLOCK_SIZE as u64)
-}
-
-/// Reads and transforms small files in parallel, one task per file, and
-/// writes the results in input order.
-fn transform_small_files(
-    args: &IoArgs,
-    transform: &impl Transform,
-    files: &[PathBuf],
-    out: &mut Output,
-    summary: &mut Summary,
-    progress: &ProgressBar,
-) -> Result<(), Error> {
-    // One piece per file: rayon would otherwise cut the list into about two
-    // pieces per thread, and a thread done with its own could only wait for
-    // the other's last piece.
-    let results: Vec<Result<(Block, String, BlockReport, u64), Error>> = files
-        .par_iter()
-        .with_max_len(1)
-        .map(|path| {
-            let bytes = std::fs::read(path).map_err(|e| Error::from_io(Some(path), e))?;
-            let block = Block { bytes, offset: 0, line: 1 };
-            let mut text_out = String::with_capacity(block.bytes.len());
-            let (report, replaced) =
-                transform_block(args, transform, &block, Some(path), &mut text_out)?;
-            Ok((block, text_out, report, replaced))
-        })
-        .collect();
-    for result in results {
-        let (block, text, report, replaced) = result?;
-        out.write_all(text.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
-        summary.files += 1;
-        summary.lines += memchr::memchr_iter(b'\n', &block.bytes).count() as u64;
-        summary.count_block(&block.bytes, text.len());
-        summary.count_report(&report, replaced);
-        progress.inc(block.bytes.len() as u64);
-    }
-    Ok(())
-}
-
 /// A block on its way round the ring: read, transformed, written, reused.
 struct Slot {
-    /// The block's place in the input (0 for the first), so that the
-    /// writer puts the blocks back in order.
+    /// The block's place in the run (0 for the first), so that the writer
+    /// puts the blocks back in order.
     seq: u64,
+    /// The input it comes from (an index into the run's inputs).
+    input: usize,
     block: Block,
     output: String,
     /// What transforming the block reported, or the error (reading or
@@ -361,8 +305,9 @@ struct Slot {
     outcome: Result<(BlockReport, u64), Error>,
 }
 
-/// Reads one input in blocks, transforms them on the pool's threads (one
-/// worker when not `parallel`), and writes the results in input order.
+/// Reads the inputs one after another in blocks, transforms the blocks on
+/// the pool's threads (one worker when not `parallel`), and writes the
+/// results in input order.
 ///
 /// A reader thread fills free slots with blocks; each worker takes the
 /// next block as soon as it is done with its last one (no batch waits for
@@ -370,12 +315,16 @@ struct Slot {
 /// holding back any that finish early, and hands the slots back to the
 /// reader. A fixed number of slots circulate, so memory stays at a few
 /// blocks per worker (`DEFAULT_BLOCK_SIZE` plus the longest line, in and
-/// out) whatever the input size. The first error in input order ends the
-/// run, after everything before it is written.
+/// out) whatever the input size. A block never spans two inputs (each
+/// input's lines are numbered from 1), but the ring runs on from one input
+/// into the next: a small file is one block among the others, and the
+/// workers never wait at the end of an input for the writer to catch up.
+/// The first error in input order (opening, reading or transforming) ends
+/// the run, after everything before it is written.
 fn copy_through(
     args: &IoArgs,
     transform: &impl Transform,
-    job: &Job,
+    inputs: &[Input],
     out: &mut Output,
     summary: &mut Summary,
     progress: &ProgressBar,
@@ -385,19 +334,17 @@ fn copy_through(
     use std::sync::Mutex;
     use std::sync::mpsc::sync_channel;
 
-    let name = job.input.as_deref();
-    let mut blocks = LineBlocks::new(open_input(name)?, name, DEFAULT_BLOCK_SIZE);
     let workers = if parallel { rayon::current_num_threads() } else { 1 };
     // One block in each worker's hands, one queued for each, and two at
     // the reader and the writer.
     let slots = 2 * workers + 2;
-    summary.files += 1;
     let (to_work, from_reader) = sync_channel::<Slot>(slots);
     let (to_reader, free) = sync_channel::<Slot>(slots);
     let (to_writer, from_work) = sync_channel::<Slot>(slots);
     for _ in 0..slots {
         let slot = Slot {
             seq: 0,
+            input: 0,
             block: Block::default(),
             output: String::new(),
             outcome: Ok(Default::default()),
@@ -405,27 +352,53 @@ fn copy_through(
         to_reader.send(slot).expect("the channel has room for every slot");
     }
     std::thread::scope(|scope| -> Result<(), Error> {
-        // Reader: numbers and fills free slots until the input ends or
-        // fails; returns the number of lines read (it counts them anyway,
-        // to number them).
+        // Reader: numbers and fills free slots, input after input, until
+        // the last ends or one fails; returns the number of inputs opened
+        // and of lines read (it counts them anyway, to number them).
         let reader = scope.spawn(move || {
-            let mut seq = 0;
-            while let Ok(mut slot) = free.recv() {
-                let failed = match blocks.next_into(&mut slot.block) {
-                    Ok(true) => false,
-                    Ok(false) => break,
+            let (mut seq, mut opened, mut lines) = (0, 0, 0);
+            // A slot taken for an input that turned out to have no more
+            // blocks, kept for the next.
+            let mut spare: Option<Slot> = None;
+            'inputs: for (index, input) in inputs.iter().enumerate() {
+                let name = input.as_deref();
+                let mut blocks = match open_input(name) {
+                    Ok(reader) => LineBlocks::new(reader, name, DEFAULT_BLOCK_SIZE),
                     Err(e) => {
-                        slot.outcome = Err(e);
-                        true
+                        // Its place in the order is here: reported after
+                        // everything before it is written.
+                        if let Some(mut slot) = spare.take().or_else(|| free.recv().ok()) {
+                            (slot.seq, slot.input, slot.outcome) = (seq, index, Err(e));
+                            let _ = to_work.send(slot);
+                        }
+                        break;
                     }
                 };
-                slot.seq = seq;
-                seq += 1;
-                if to_work.send(slot).is_err() || failed {
-                    break;
+                opened += 1;
+                loop {
+                    let Some(mut slot) = spare.take().or_else(|| free.recv().ok()) else {
+                        break 'inputs;
+                    };
+                    let failed = match blocks.next_into(&mut slot.block) {
+                        Ok(true) => false,
+                        Ok(false) => {
+                            lines += blocks.lines();
+                            spare = Some(slot);
+                            continue 'inputs;
+                        }
+                        Err(e) => {
+                            slot.outcome = Err(e);
+                            true
+                        }
+                    };
+                    (slot.seq, slot.input) = (seq, index);
+                    seq += 1;
+                    if to_work.send(slot).is_err() || failed {
+                        break 'inputs;
+                    }
                 }
             }
-            blocks.lines()
+            (opened, lines)
         });
         // Writer: writes the blocks in order, then hands their slots back.
         let recycle = to_reader;
@@ -466,6 +439,7 @@ fn copy_through(
                 let Ok(mut slot) = next else { break };
                 if slot.outcome.is_ok() {
                     slot.output.clear();
+                    let name = inputs[slot.input].as_deref();
                     let Slot { block, output, .. } = &mut slot;
                     let run =
                         AssertUnwindSafe(|| transform_block(args, transform, block, name, output));
@@ -491,12 +465,13 @@ fn copy_through(
         drop(from_reader);
         drop(to_writer);
         let written = writer.join().expect("the writer thread does not panic");
-        let lines = reader.join().expect("the reader thread does not panic");
+        let (opened, lines) = reader.join().expect("the reader thread does not panic");
         if let Some(payload) = panicked.into_inner().ok().flatten() {
             std::panic::resume_unwind(payload);
         }
         let part = written?;
         merge(summary, part);
+        summary.files += opened;
         summary.lines += lines;
         Ok(())
     })

@@ -610,6 +610,74 @@ fn many_small_files_in_order_whatever_the_jobs() {
 }
 
 #[test]
+fn mixed_inputs_stream_as_one_run_in_order_and_errors_name_their_file() {
+    // Small files, a file of many blocks, stdin and a file without a final
+    // line feed, in one run: the output is each input's output in turn,
+    // whatever the jobs, and the summary counts every file and line.
+    let dir = tempfile::tempdir().unwrap();
+    let normalizer = sarf::Normalizer::default();
+    let line = "وأكدت الحكومةُ أنّ المدارسَ ستفتح ی ک\n";
+    let large = line.repeat(3 * sarf::bulk::DEFAULT_BLOCK_SIZE / line.len());
+    let texts = [
+        "أَة ى\n".to_string(),
+        large.clone(),
+        "stdin: إلى\n".to_string(),
+        "no final line feed: آ".to_string(),
+        "ك\n".to_string(),
+    ];
+    let mut args: Vec<String> = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        if i == 2 {
+            args.push("-".into());
+        } else {
+            let path = dir.path().join(format!("in{i}.txt"));
+            std::fs::write(&path, text).unwrap();
+            args.push(path.to_string_lossy().into_owned());
+        }
+    }
+    let expected: String = texts.iter().map(|t| normalizer.normalize(t)).collect();
+    let stats = dir.path().join("stats.json");
+    for jobs in ["1", "2", "4"] {
+        let mut command = vec!["normalize", "-j", jobs, "--stats-json", stats.to_str().unwrap()];
+        command.extend(args.iter().map(String::as_str));
+        let out = run_stdin(&command, texts[2].as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "-j {jobs}");
+        let summary: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
+        assert_eq!(summary["files"], 5, "-j {jobs}");
+        let lines: usize = texts.iter().map(|t| t.matches('\n').count()).sum();
+        assert_eq!(summary["lines"], lines, "-j {jobs}");
+    }
+
+    // A bad byte in the last file, after the large one: named with its own
+    // file's line number; a missing file after a good one: named; and
+    // nothing is left as output either way.
+    let bad = dir.path().join("in4.txt");
+    std::fs::write(&bad, b"ok\n\xFF\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let output = dir.path().join("out.txt");
+    let files = [args[0].as_str(), args[1].as_str(), args[3].as_str()];
+    for jobs in ["1", "2"] {
+        let mut command = vec!["normalize", "-j", jobs, "-o", output.to_str().unwrap()];
+        command.extend(files);
+        command.push(bad.to_str().unwrap());
+        let out = run(&command);
+        assert!(!out.status.success(), "-j {jobs}");
+        let message = stderr(&out);
+        assert!(message.contains("in4.txt") && message.contains("line 2"), "{message}");
+        command.pop();
+        command.push(missing.to_str().unwrap());
+        command.push(bad.to_str().unwrap());
+        let out = run(&command);
+        assert!(!out.status.success(), "-j {jobs}");
+        let message = stderr(&out);
+        assert!(message.contains("missing.txt") && !message.contains("in4.txt"), "{message}");
+        assert!(!output.exists(), "-j {jobs}: output left behind");
+    }
+}
+
+#[test]
 fn regression_jsonl_keeps_numbers_serde_cannot_hold() {
     // From the `jsonl` fuzz target (fuzz/regressions/jsonl): a number out
     // of f64's range is kept as written, like every field not named.
