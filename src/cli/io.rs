@@ -166,15 +166,12 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
                 }
                 let mut one = Summary::default();
                 let mut out = Output::open(Some(output))?;
-                copy_through(
-                    args,
-                    transform,
-                    &[Some(input.clone())],
-                    &mut out,
-                    &mut one,
-                    &progress,
-                    false,
-                )?;
+                if is_small_file(input) {
+                    copy_inline(args, transform, input, &mut out, &mut one, &progress)?;
+                } else {
+                    let inputs = [Some(input.clone())];
+                    copy_through(args, transform, &inputs, &mut out, &mut one, &progress, false)?;
+                }
                 out.commit()?;
                 Ok(one)
             })
@@ -291,6 +288,43 @@ fn transform_block(
 }
 
 /// A regular, uncompressed file smaller than one block.
+/// Whether `path` is a file small enough that [`copy_inline`] beats the
+/// ring: a few blocks at most.
+fn is_small_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= 4 * DEFAULT_BLOCK_SIZE as u64)
+}
+
+/// Reads, transforms and writes one input block by block on this thread.
+/// For the small files of a directory run, which run in parallel with
+/// each other: the ring's three threads per file (reader, writer, the
+/// pool's worker) cost more than the work itself: 533 files of 60 KB,
+/// `sarf stem -o DIR DIR`, medians of 5 alternating rounds: -j 1 0.88 ->
+/// 0.69 s, -j 2 0.58 -> 0.44 s (with the flush thread started only when
+/// needed).
+fn copy_inline(
+    args: &IoArgs,
+    transform: &impl Transform,
+    input: &Path,
+    out: &mut Output,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+) -> Result<(), Error> {
+    let mut blocks = LineBlocks::new(open_input(Some(input))?, Some(input), DEFAULT_BLOCK_SIZE);
+    let (mut block, mut output) = (Block::default(), String::new());
+    while blocks.next_into(&mut block)? {
+        output.clear();
+        let (report, replaced) =
+            transform_block(args, transform, &block, Some(input), &mut output)?;
+        out.write_all(output.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
+        summary.count_block(&block.bytes, output.len());
+        summary.count_report(&report, replaced);
+        progress.inc(block.bytes.len() as u64);
+    }
+    summary.files += 1;
+    summary.lines += blocks.lines();
+    Ok(())
+}
+
 /// A block on its way round the ring: read, transformed, written, reused.
 struct Slot {
     /// The block's place in the run (0 for the first), so that the writer

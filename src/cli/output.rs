@@ -47,10 +47,14 @@ pub enum Output {
 
 /// Starts the disk writes of a large output early, from a second thread,
 /// so that the fsync before the rename has little left to wait for: on a
-/// 240 MB output it took about as long as normalizing the text.
+/// 240 MB output it took about as long as normalizing the text. The
+/// thread starts with the first request: most outputs of a directory run
+/// are small files that never make one.
 pub struct Flusher {
     /// Bytes handed to the output since the last request.
     unsynced: u64,
+    /// The file, until the thread takes it.
+    file: Option<File>,
     wake: Option<std::sync::mpsc::SyncSender<()>>,
     thread: Option<std::thread::JoinHandle<io::Result<()>>>,
 }
@@ -61,28 +65,36 @@ const FLUSH_EVERY: u64 = 32 << 20;
 impl Flusher {
     fn new(file: &File) -> Option<Flusher> {
         let file = file.try_clone().ok()?;
-        let (wake, requests) = std::sync::mpsc::sync_channel::<()>(1);
-        let thread = std::thread::Builder::new()
-            .name("sarf-flush".into())
-            .spawn(move || {
-                while requests.recv().is_ok() {
-                    file.sync_data()?;
-                }
-                Ok(())
-            })
-            .ok()?;
-        Some(Flusher { unsynced: 0, wake: Some(wake), thread: Some(thread) })
+        Some(Flusher { unsynced: 0, file: Some(file), wake: None, thread: None })
     }
 
     #[inline]
     fn wrote(&mut self, bytes: usize) {
         self.unsynced += bytes as u64;
         if self.unsynced >= FLUSH_EVERY {
+            if let Some(file) = self.file.take() {
+                self.start(file);
+            }
             // A request still pending covers these bytes too.
             if let Some(wake) = &self.wake {
                 let _ = wake.try_send(());
             }
             self.unsynced = 0;
+        }
+    }
+
+    /// Starts the thread (if it cannot be started, the fsync before the
+    /// rename does all the work).
+    fn start(&mut self, file: File) {
+        let (wake, requests) = std::sync::mpsc::sync_channel::<()>(1);
+        let thread = std::thread::Builder::new().name("sarf-flush".into()).spawn(move || {
+            while requests.recv().is_ok() {
+                file.sync_data()?;
+            }
+            Ok(())
+        });
+        if let Ok(thread) = thread {
+            (self.wake, self.thread) = (Some(wake), Some(thread));
         }
     }
 

@@ -393,11 +393,36 @@ fn directories_are_walked_and_mirrored() {
     std::fs::create_dir_all(input.join("a/b")).unwrap();
     std::fs::write(input.join("one.txt"), "أ\n").unwrap();
     std::fs::write(input.join("a/b/two.txt"), "ة\n").unwrap();
-    let output = dir.path().join("out");
-    let out = run(&["normalize", "-o", output.to_str().unwrap(), input.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(output.join("one.txt")).unwrap(), "ا\n");
-    assert_eq!(std::fs::read_to_string(output.join("a/b/two.txt")).unwrap(), "ه\n");
+    // A file of several blocks beside the small ones (which take another
+    // way through the engine).
+    let line = "وأكدت الحكومةُ أنّ المدارسَ ستفتح ی ک\n";
+    let large = line.repeat(6 * sarf::bulk::DEFAULT_BLOCK_SIZE / line.len());
+    std::fs::write(input.join("a/large.txt"), &large).unwrap();
+    let stats = dir.path().join("stats.json");
+    for jobs in ["1", "2"] {
+        let output = dir.path().join(format!("out{jobs}"));
+        let out = run(&[
+            "normalize",
+            "-j",
+            jobs,
+            "--stats-json",
+            stats.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(std::fs::read_to_string(output.join("one.txt")).unwrap(), "ا\n");
+        assert_eq!(std::fs::read_to_string(output.join("a/b/two.txt")).unwrap(), "ه\n");
+        assert_eq!(
+            std::fs::read_to_string(output.join("a/large.txt")).unwrap(),
+            sarf::Normalizer::default().normalize(&large)
+        );
+        let summary: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
+        assert_eq!(summary["files"], 3);
+        assert_eq!(summary["lines"], 2 + large.matches('\n').count());
+    }
     // A directory without --output is a clear error.
     let out = run(&["normalize", input.to_str().unwrap()]);
     assert!(!out.status.success());
