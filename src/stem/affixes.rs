@@ -303,6 +303,9 @@ pub const FALLBACK_SUFFIXES: [&str; 10] = [
 /// U+062A ARABIC LETTER TEH: teh marbuta becomes teh before a suffix
 /// (مدرسة + ه → مدرسته), so a stem ending in ت is also tried with ه.
 pub const TEH: char = '\u{062A}';
+/// U+0643 ARABIC LETTER KAF as a proclitic alone (the preposition "as,
+/// like"): tried after every other split (see `Stemmer::lexicon`).
+pub const KAF: &str = "\u{0643}";
 /// The feminine sound plural ending, which replaces teh marbuta.
 pub const FEMININE_PLURAL: &str = "\u{0627}\u{062A}"; // ات
 /// Teh marbuta in key form.

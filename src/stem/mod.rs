@@ -101,7 +101,8 @@ struct Candidate {
     start: u16,
     end: u16,
     len: u8,
-    /// Only tried after every other split (the accusative alef).
+    /// Only tried after every other split (the accusative alef, the
+    /// preposition ك alone).
     weak: bool,
     /// After the future particle: a verb.
     verb: bool,
@@ -390,6 +391,11 @@ impl Stemmer {
                     let start = prefix.len() as u16;
                     let end = start + stem.len() as u16;
                     let verb = kind == PrefixKind::Future;
+                    // The preposition ك alone is tried after every other
+                    // split: most words that start with ك have it as a
+                    // root letter (كان كل كامل كشف), and a known stem
+                    // after it is then a misreading (كانوا as ك + انوا).
+                    let weak = weak || prefix == KAF;
                     let hash = fnv(FNV_START, stem.as_bytes());
                     let listed = lex.may_be_listed(hash);
                     candidates[n] =

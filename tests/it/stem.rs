@@ -61,12 +61,33 @@ fn enclitics_and_endings() {
 }
 
 #[test]
-fn known_limit_longest_stem_wins() {
-    // The longest stem the lexicons know wins, even when a shorter reading
-    // is the likelier one in running text: كتبوا (they wrote) reads as
-    // ك + تبوا (تبوأ). Ranking suffix cuts before prefix cuts would fix
-    // this case but lowered dev conflation F1 (0.737 -> 0.732).
-    assert_eq!(stem("كتبوا"), "تبوا");
+fn the_preposition_kaf_alone_comes_after_every_other_split() {
+    // Most words that start with ك have it as a root letter, and a known
+    // stem after it is then a misreading: كانوا (they were) read as ك +
+    // انوا, 1,067 times in the 60 MB news corpus. ك alone is tried after
+    // every other split (the longest stem still wins among the others).
+    for (word, expected) in [
+        ("كانوا", "كان"),
+        ("كلها", "كل"),
+        ("كاملا", "كامل"),
+        ("كشفا", "كشف"),
+        ("كتبوا", "كتاب"), // كتب + وا, and كتب read alone (see the homographs)
+        // Where nothing else is known, ك is still the preposition.
+        ("كنوع", "نوع"),
+        ("كدوله", "دوله"),
+        ("كرئيس", "رئيس"),
+        // كال is the article's, not ك alone.
+        ("كالشيخ", "شيخ"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // Known limits: a shorter known stem that keeps ك beats the preposition
+    // before a known word: كحاكم (as a ruler) as كح + اكم, كاسيا (as Asia)
+    // as كاسي + ا. About 110 of the 1,929 news tokens this rule changed
+    // went this way; ranking suffix cuts before every prefix cut instead
+    // lowered the dev conflation F1 from 0.737 to 0.732 (this rule: 0.736).
+    assert_eq!(stem("كحاكم"), "كح");
+    assert_eq!(stem("كاسيا"), "كاسي");
 }
 
 #[test]
