@@ -133,6 +133,12 @@ pub const NOUN_ENDINGS: [&str; 13] = [
     "\u{064A}\u{062A}\u{064A}\u{0646}", // يتين
 ];
 
+/// The feminine nisba ending (ية in key form), after which the stem is
+/// tried with the masculine nisba ي first.
+pub const NISBA_FEMININE: &str = "\u{064A}\u{0647}"; // يه
+/// U+064A ARABIC LETTER YEH, the masculine nisba ending.
+pub const YEH: &str = "\u{064A}";
+
 /// Verb endings (subject markers), which never follow the article:
 /// ت وا تم تن تما.
 pub const VERB_ENDINGS: [&str; 5] = [

@@ -423,6 +423,18 @@ impl Stemmer {
                     return owned(key, start, end, target.to_string(), Decision::Exception);
                 }
             }
+            // A feminine nisba adjective is its masculine + ة, written
+            // يه after the stem: السياسية is السياسي's feminine, not
+            // سياس + ية, and العربية is عربي's, not عرب's.
+            if key[end..] == *NISBA_FEMININE {
+                let with_yeh = fnv(hash, YEH.as_bytes());
+                if lex.may_be_stem(with_yeh) {
+                    let masculine = format!("{stem}{YEH}");
+                    if lex.is_stem_hashed(&masculine, with_yeh) {
+                        return owned(key, start, end, masculine, Decision::KnownStem);
+                    }
+                }
+            }
             // The feminine plural ات replaces teh marbuta (مكتبات is the
             // plural of مكتبة, not of مكتب): its singular comes first.
             let with_teh_marbuta = fnv(hash, TEH_MARBUTA_KEY.as_bytes());

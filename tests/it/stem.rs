@@ -91,6 +91,28 @@ fn the_preposition_kaf_alone_comes_after_every_other_split() {
 }
 
 #[test]
+fn a_feminine_nisba_adjective_stems_to_its_masculine() {
+    // ية after a stem is tried as the masculine nisba ي + ة first: the
+    // feminine, masculine and plural adjectives conflate, and the
+    // adjective does not fall on an unrelated noun (عربة, cart) or a root
+    // read elsewhere (رئيس, president, for رئيسية, main).
+    for (word, expected) in [
+        ("العربية", "عربي"),
+        ("العربي", "عربي"),
+        ("السياسية", "سياسي"),
+        ("السياسيون", "سياسي"),
+        ("الرئيسية", "رئيسي"),
+        ("والصحية", "صحي"),
+        ("القوية", "قوي"),
+        // Without a masculine nisba in the lexicons, as before: عسكري is
+        // not a known stem.
+        ("العسكرية", "عسكر"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
 fn the_article_takes_no_pronoun() {
     // ال + stem + ه can only be a feminine noun, never "his".
     let analysis = Stemmer::default().analyze("المدرسه");
