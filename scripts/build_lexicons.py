@@ -11,7 +11,8 @@ Sources (fetched by hand once, never at run time):
         pip download stopwordsiso==0.7.1 --no-deps -d /tmp/sw && unzip -o /tmp/sw/*.whl -d /tmp/sw
   * spylls 0.1.7 (MPL-2.0), used only to parse hunspell's affix file:
         pip install spylls==0.1.7
-  * dictionaries/sources/*: hand-written lists (MIT OR Apache-2.0).
+  * dictionaries/sources/*: hand-written lists (MIT OR Apache-2.0):
+    broken plurals, protected words, preferred verb lemmas.
 
 Run from the repository root:
 
@@ -173,6 +174,10 @@ def main():
     # --- verb forms -> lemma ------------------------------------------------
     verb_forms = normalize([w for w, _ in verbs])
     verb_lemmas = normalize([st for _, st in verbs])
+    preferred_source = DICT / "sources/preferred-lemmas.txt"
+    preferred = set(normalize([
+        l for l in preferred_source.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")
+    ]))
     lemma_of = {}
     for form, lemma in zip(verb_forms, verb_lemmas):
         lemma_of.setdefault(form, set()).add(lemma)
@@ -180,9 +185,10 @@ def main():
     for form, candidates in lemma_of.items():
         if form in exceptions:
             continue  # hand-written
-        # A form of several verbs (يكتب: كتب and اكتب): the shortest lemma,
-        # usually the base form I verb.
-        lemma = min(candidates, key=lambda l: (len(l), l))
+        # A form of several verbs (يكتب: كتب and اكتب): a lemma of
+        # dictionaries/sources/preferred-lemmas.txt if there is one, else
+        # the shortest, usually the base form I verb.
+        lemma = min(candidates, key=lambda l: (l not in preferred, len(l), l))
         if lemma != form:
             verb_map[form] = lemma
     lines = [f"{k}\t{v}" for k, v in sorted(verb_map.items(), key=lambda kv: sort_key(kv[0]))]
@@ -191,8 +197,9 @@ def main():
         [
             "Verb forms mapped to their lemma (form<TAB>lemma): the conjugated forms of hunspell-ar's",
             "verb.huns.dic section with the st: field of their morphological alias; where a form",
-            "belongs to several verbs, the shortest lemma. The stemmer consults it after the stems",
-            "(so nouns stay nouns), except after the future particle.",
+            "belongs to several verbs, the shortest lemma or one of sources/preferred-lemmas.txt.",
+            "The stemmer consults it after the stems (so nouns stay nouns), except after the future",
+            "particle.",
         ] + hunspell_header,
         lines,
     )

@@ -150,6 +150,13 @@ fn stopwords_protected_exceptions_verbs() {
     assert_eq!(stem("رؤساء"), "رئيس");
     assert_eq!(decision("يقول"), Decision::VerbForm);
     assert_eq!(stem("يقول"), "قال");
+    // Assimilated verbs, whose imperfect also reads as a doubled or hollow
+    // verb's (dictionaries/sources/preferred-lemmas.txt): يجب went to جب.
+    for (word, expected) in
+        [("يجب", "وجب"), ("وتقع", "وقع"), ("يضعون", "وضع"), ("ستصل", "وصل"), ("تجده", "وجد")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
     assert_eq!(decision("وزير"), Decision::KnownStem);
 }
 
