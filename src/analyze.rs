@@ -182,7 +182,7 @@ impl Analyzer {
     ///     line.push_str(t.stem);
     ///     line.push(' ');
     /// });
-    /// assert_eq!(line, "مكتبه جديده ");
+    /// assert_eq!(line, "مكتبه جديد ");
     /// ```
     pub fn for_each_token_ref(&self, text: &str, mut f: impl FnMut(&TokenRef<'_>)) {
         // Tokens go through the memo in batches, the memo lines of a

@@ -116,9 +116,13 @@ pub const PRONOUNS: [&str; 12] = [
 ];
 
 /// Noun endings (number, gender, nisba), which may follow the article:
-/// ا ان ين ون ات تان تين يه يان يين يات يتان يتين.
-pub const NOUN_ENDINGS: [&str; 13] = [
+/// ا ه ان ين ون ات تان تين يه يان يين يات يتان يتين. ه is teh marbuta in
+/// key form, the feminine of an adjective or participle whose masculine is
+/// the stem (الجديدة: جديد, العربية: عربي); a noun whose stem ends in ة
+/// (مدرسة) is a longer stem and wins.
+pub const NOUN_ENDINGS: [&str; 14] = [
     "\u{0627}",                         // ا (accusative alef)
+    "\u{0647}",                         // ه (teh marbuta, feminine)
     "\u{0627}\u{0646}",                 // ان
     "\u{064A}\u{0646}",                 // ين
     "\u{0648}\u{0646}",                 // ون
@@ -132,12 +136,6 @@ pub const NOUN_ENDINGS: [&str; 13] = [
     "\u{064A}\u{062A}\u{0627}\u{0646}", // يتان
     "\u{064A}\u{062A}\u{064A}\u{0646}", // يتين
 ];
-
-/// The feminine nisba ending (ية in key form), after which the stem is
-/// tried with the masculine nisba ي first.
-pub const NISBA_FEMININE: &str = "\u{064A}\u{0647}"; // يه
-/// U+064A ARABIC LETTER YEH, the masculine nisba ending.
-pub const YEH: &str = "\u{064A}";
 
 /// Verb endings (subject markers), which never follow the article:
 /// ت وا تم تن تما.
@@ -188,6 +186,7 @@ pub static SUFFIXES: std::sync::LazyLock<Vec<Suffix>> = std::sync::LazyLock::new
     for ending in NOUN_ENDINGS {
         add(ending.to_string(), true);
     }
+
     for ending in VERB_ENDINGS.iter().chain(PRONOUNS.iter()) {
         add(ending.to_string(), false);
     }

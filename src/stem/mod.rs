@@ -106,6 +106,9 @@ struct Candidate {
     weak: bool,
     /// After the future particle: a verb.
     verb: bool,
+    /// After the article and before teh marbuta: a noun or adjective,
+    /// never a verb form.
+    noun: bool,
     /// Whether the stem may be a known stem, an exception or a verb form
     /// (see [`Lexicons::may_be_listed`]); if not, no lookup of it can
     /// succeed.
@@ -398,8 +401,11 @@ impl Stemmer {
                     let weak = weak || prefix == KAF;
                     let hash = fnv(FNV_START, stem.as_bytes());
                     let listed = lex.may_be_listed(hash);
+                    // ه after the article can only be teh marbuta: a
+                    // noun's (or adjective's) ending, never a verb's.
+                    let noun = kind == PrefixKind::Article && text == TEH_MARBUTA_KEY;
                     candidates[n] =
-                        Candidate { hash, start, end, len: len as u8, weak, verb, listed };
+                        Candidate { hash, start, end, len: len as u8, weak, verb, noun, listed };
                     n += 1;
                 }
             }
@@ -421,18 +427,6 @@ impl Stemmer {
                 }
                 if let Some(target) = lex.exception_hashed(stem, hash) {
                     return owned(key, start, end, target.to_string(), Decision::Exception);
-                }
-            }
-            // A feminine nisba adjective is its masculine + ة, written
-            // يه after the stem: السياسية is السياسي's feminine, not
-            // سياس + ية, and العربية is عربي's, not عرب's.
-            if key[end..] == *NISBA_FEMININE {
-                let with_yeh = fnv(hash, YEH.as_bytes());
-                if lex.may_be_stem(with_yeh) {
-                    let masculine = format!("{stem}{YEH}");
-                    if lex.is_stem_hashed(&masculine, with_yeh) {
-                        return owned(key, start, end, masculine, Decision::KnownStem);
-                    }
                 }
             }
             // The feminine plural ات replaces teh marbuta (مكتبات is the
@@ -463,7 +457,7 @@ impl Stemmer {
         // Second pass: verb forms. After the stems, so that a noun never
         // reads as a verb (and a known stem under a past-tense ت beats a
         // longer verb form: وأكدت is و + أكد + ت).
-        for c in candidates.iter().filter(|c| c.listed) {
+        for c in candidates.iter().filter(|c| c.listed && !c.noun) {
             let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
             if let Some(lemma) = lex.verb_lemma_hashed(stem, c.hash) {
