@@ -12,7 +12,7 @@ Sources (fetched by hand once, never at run time):
   * spylls 0.1.7 (MPL-2.0), used only to parse hunspell's affix file:
         pip install spylls==0.1.7
   * dictionaries/sources/*: hand-written lists (MIT OR Apache-2.0):
-    broken plurals, protected words, preferred verb lemmas.
+    broken plurals, protected words, preferred verb lemmas, extra stems.
 
 Run from the repository root:
 
@@ -140,9 +140,18 @@ def main():
     verbs = [(w, aliases[a].get("st")) for s, w, _, a in entries if s == "verb.huns.dic" and a and a < len(aliases)]
     verbs = [(w, st) for w, st in verbs if st and ARABIC_WORD.match(w) and ARABIC_WORD.match(st)]
     lemmas = sorted({st for _, st in verbs})
-    stems = sorted(set(normalize(nouns + lemmas)) - {""}, key=sort_key)
+    extra_source = DICT / "sources/extra-stems.txt"
+    extra = [l for l in extra_source.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    stems = sorted(set(normalize(nouns + lemmas + extra)) - {""}, key=sort_key)
     stem_set = set(stems)
-    write(DICT / "stems.txt", ["Known stems: noun entries (the names.dic section) and verb lemmas (st: fields) of hunspell-ar."] + hunspell_header, stems)
+    write(
+        DICT / "stems.txt",
+        [
+            "Known stems: noun entries (the names.dic section) and verb lemmas (st: fields) of hunspell-ar,",
+            "and the nouns of sources/extra-stems.txt (written for sarf).",
+        ] + hunspell_header,
+        stems,
+    )
 
     # --- exceptions: hand-written broken plurals ---------------------------
     pairs = []
