@@ -197,20 +197,25 @@ fn usage(message: &str) -> Error {
     Error::from_io(None, std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string()))
 }
 
-impl Summary {
-    /// Counts one block written: its input bytes and its output (lines
-    /// are counted by whoever split the input).
-    fn count_block(&mut self, input: &[u8], output_len: usize) {
-        self.bytes_in += input.len() as u64;
-        self.bytes_out += output_len as u64;
-    }
-
-    /// Counts what a block's transform reported.
-    fn count_report(&mut self, report: &BlockReport, replaced: u64) {
-        self.invalid_utf8_replaced += replaced;
-        self.bad_lines_skipped += report.bad_lines;
-        self.rule_changes.merge(&report.counts);
-    }
+/// Writes one transformed block, `input` become `output`, and counts it:
+/// its bytes and what its transform reported (lines are counted by
+/// whoever split the input).
+fn write_block(
+    out: &mut Output,
+    summary: &mut Summary,
+    progress: &ProgressBar,
+    input: &[u8],
+    output: &str,
+    (report, replaced): (BlockReport, u64),
+) -> Result<(), Error> {
+    out.write_all(output.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
+    summary.bytes_in += input.len() as u64;
+    summary.bytes_out += output.len() as u64;
+    summary.invalid_utf8_replaced += replaced;
+    summary.bad_lines_skipped += report.bad_lines;
+    summary.rule_changes.merge(&report.counts);
+    progress.inc(input.len() as u64);
+    Ok(())
 }
 
 fn merge(total: &mut Summary, one: Summary) {
@@ -313,12 +318,8 @@ fn copy_inline(
     let (mut block, mut output) = (Block::default(), String::new());
     while blocks.next_into(&mut block)? {
         output.clear();
-        let (report, replaced) =
-            transform_block(args, transform, &block, Some(input), &mut output)?;
-        out.write_all(output.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
-        summary.count_block(&block.bytes, output.len());
-        summary.count_report(&report, replaced);
-        progress.inc(block.bytes.len() as u64);
+        let outcome = transform_block(args, transform, &block, Some(input), &mut output)?;
+        write_block(out, summary, progress, &block.bytes, &output, outcome)?;
     }
     summary.files += 1;
     summary.lines += blocks.lines();
@@ -444,13 +445,15 @@ fn copy_through(
                 early.push(slot);
                 while let Some(at) = early.iter().position(|slot| slot.seq == next) {
                     let mut slot = early.swap_remove(at);
-                    let (report, replaced) =
-                        std::mem::replace(&mut slot.outcome, Ok(Default::default()))?;
-                    out.write_all(slot.output.as_bytes())
-                        .map_err(|e| Error::from_io(out.path(), e))?;
-                    part.count_block(&slot.block.bytes, slot.output.len());
-                    part.count_report(&report, replaced);
-                    progress.inc(slot.block.bytes.len() as u64);
+                    let outcome = std::mem::replace(&mut slot.outcome, Ok(Default::default()))?;
+                    write_block(
+                        out,
+                        &mut part,
+                        progress,
+                        &slot.block.bytes,
+                        &slot.output,
+                        outcome,
+                    )?;
                     next += 1;
                     let _ = recycle.send(slot);
                 }
