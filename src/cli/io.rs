@@ -151,7 +151,7 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
             }
             collect_files(input, input, out_dir, args.in_place, &mut pairs)?;
         }
-        for (input, output) in &pairs {
+        for FilePair { input, output, .. } in &pairs {
             refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
         }
         // One piece per file: rayon would otherwise cut the list into
@@ -160,13 +160,13 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
         let results: Vec<Result<Summary, Error>> = pairs
             .par_iter()
             .with_max_len(1)
-            .map(|(input, output)| {
+            .map(|FilePair { input, output, small }| {
                 if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent).map_err(|e| Error::from_io(Some(parent), e))?;
                 }
                 let mut one = Summary::default();
                 let mut out = Output::open(Some(output))?;
-                if is_small_file(input) {
+                if *small {
                     copy_inline(args, transform, input, &mut out, &mut one, &progress)?;
                 } else {
                     let inputs = [Some(input.clone())];
@@ -197,7 +197,8 @@ fn usage(message: &str) -> Error {
     Error::from_io(None, std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string()))
 }
 
-/// Writes one transformed block, `input` become `output`, and counts it:
+/// Writes one transformed block (the bytes `input`, transformed into
+/// `output`) and counts it:
 /// its bytes and what its transform reported (lines are counted by
 /// whoever split the input).
 fn write_block(
@@ -228,6 +229,14 @@ fn merge(total: &mut Summary, one: Summary) {
     total.rule_changes.merge(&one.rule_changes);
 }
 
+/// One file of a directory run and where its output goes.
+struct FilePair {
+    input: PathBuf,
+    output: PathBuf,
+    /// A regular file of at most four blocks (from the walk's metadata).
+    small: bool,
+}
+
 /// The files under `path` (itself if a file), with their output paths:
 /// mirrored under `out_dir`, or the file itself for `--in-place`.
 fn collect_files(
@@ -235,7 +244,7 @@ fn collect_files(
     path: &Path,
     out_dir: &Path,
     in_place: bool,
-    pairs: &mut Vec<(PathBuf, PathBuf)>,
+    pairs: &mut Vec<FilePair>,
 ) -> Result<(), Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::from_io(Some(path), e))?;
     if meta.is_dir() {
@@ -255,7 +264,9 @@ fn collect_files(
         } else {
             out_dir.join(path.file_name().unwrap_or_default())
         };
-        pairs.push((path.to_path_buf(), output));
+        // Small enough that `copy_inline` beats the ring: a few blocks.
+        let small = meta.is_file() && meta.len() <= 4 * DEFAULT_BLOCK_SIZE as u64;
+        pairs.push(FilePair { input: path.to_path_buf(), output, small });
     }
     Ok(())
 }
@@ -290,13 +301,6 @@ fn transform_block(
     };
     transform.apply(&text, block.line, name, out, &mut report)?;
     Ok((report, replaced))
-}
-
-/// A regular, uncompressed file smaller than one block.
-/// Whether `path` is a file small enough that [`copy_inline`] beats the
-/// ring: a few blocks at most.
-fn is_small_file(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= 4 * DEFAULT_BLOCK_SIZE as u64)
 }
 
 /// Reads, transforms and writes one input block by block on this thread.
