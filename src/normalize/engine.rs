@@ -551,7 +551,7 @@ impl Engine {
     /// piece, the characters that need more go through
     /// [`one`](Self::one), and the last bytes through the scanner's loop.
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2")]
+    #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt,lzcnt,bmi1")]
     fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
         let bytes = input.as_bytes();
         let mut w = Writer::new(out);

@@ -123,6 +123,9 @@ pub(crate) fn available() -> bool {
             && std::arch::is_x86_feature_detected!("avx512bw")
             && std::arch::is_x86_feature_detected!("avx512vbmi")
             && std::arch::is_x86_feature_detected!("avx512vbmi2")
+            && std::arch::is_x86_feature_detected!("popcnt")
+            && std::arch::is_x86_feature_detected!("lzcnt")
+            && std::arch::is_x86_feature_detected!("bmi1")
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
@@ -141,7 +144,7 @@ pub(crate) fn available() -> bool {
 /// Callable from code compiled with the same target features only, which
 /// calls it after [`available`].
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2")]
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt,lzcnt,bmi1")]
 #[inline]
 pub(crate) fn chunk(
     tables: &PatchTables,
@@ -216,8 +219,16 @@ pub(crate) fn chunk(
         _mm512_slli_epi16::<6>(_mm512_and_si512(b0, _mm512_set1_epi8(3))),
         _mm512_and_si512(b1, _mm512_set1_epi8(0x3F)),
     );
-    let lead = lookup(&tables.lead, idx);
-    let cont = lookup(&tables.cont, idx);
+    // Arabic text mostly holds U+0600..=U+067F (entries 0..=127): the
+    // tables' upper halves are looked up only when a character of
+    // U+0680..=U+06FF (Persian and Urdu letters, extended digits) is in
+    // the chunk.
+    let (lead, cont) = if leads & _mm512_movepi8_mask(idx) == 0 {
+        let half = |t: &[u8; 256]| _mm512_permutex2var_epi8(table(t, 0), idx, table(t, 1));
+        (half(&tables.lead), half(&tables.cont))
+    } else {
+        (lookup(&tables.lead, idx), lookup(&tables.cont, idx))
+    };
     let marked = |marker: u8| leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(marker as i8));
     let general = marked(GENERAL);
     let changed = leads & (_mm512_cmpneq_epi8_mask(lead, b0) | _mm512_cmpneq_epi8_mask(cont, b1));
@@ -271,7 +282,10 @@ pub(crate) fn chunk(
     // byte (a lead before the chunk's end, a boundary, has its
     // continuation in the chunk too) and a shortened character's tail.
     let kept = lanes & !dropped;
-    let packed = _mm512_maskz_compress_epi8(kept, patched);
+    // Most chunks of undiacritized text only replace letters: nothing to
+    // pack, and the compress is the chunk's slowest instruction.
+    let packed =
+        if dropped & lanes == 0 { patched } else { _mm512_maskz_compress_epi8(kept, patched) };
     let mut out = [0u8; 64];
     // SAFETY: `out` is 64 writable bytes; the store is unaligned.
     unsafe { _mm512_storeu_si512(out.as_mut_ptr().cast(), packed) };
