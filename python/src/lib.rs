@@ -74,6 +74,36 @@ fn stemmer_config(
         .map_err(|e| PyValueError::new_err(format!("invalid stemmer settings: {e}")))
 }
 
+/// A text's stems back to back in one string, with each one's end and
+/// hash ([`Hashed::hash_of`]): what the parallel part of a call makes, with
+/// no allocation per token.
+struct JoinedStems {
+    joined: String,
+    ends: Vec<(usize, u64)>,
+}
+
+/// The Python list of `stems`. Python strings are made under the GIL, on
+/// one thread: each distinct stem once, then shared through `made` (texts
+/// repeat their stems, and making a str decodes the bytes again each
+/// time). This part does not run in parallel, so it does little per token:
+/// a probe with the hash made before and a slot of a list made at its
+/// length.
+fn stem_list<'py, 's>(
+    py: Python<'py>,
+    stems: &'s JoinedStems,
+    made: &mut HashMap<Hashed<'s>, Bound<'py, PyString>, Passthrough>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut start = 0;
+    PyList::new(
+        py,
+        stems.ends.iter().map(|&(end, hash)| {
+            let text = &stems.joined[start..end];
+            start = end;
+            made.entry(Hashed { hash, text }).or_insert_with(|| PyString::new(py, text)).clone()
+        }),
+    )
+}
+
 /// A stem and its hash, made where the stems are (in parallel), so that
 /// the map of distinct stems built under the GIL hashes nothing: with
 /// std's hasher there, `stems_batch` spent most of its time on one thread
@@ -430,10 +460,14 @@ impl PyAnalyzer {
     }
 
     /// The stems of `text`'s tokens, in order.
-    fn stems(&self, text: &str) -> Vec<String> {
-        let mut stems = Vec::new();
-        self.inner.for_each_token_ref(text, |t| stems.push(t.stem.to_string()));
-        stems
+    ///
+    /// Made like one text of [`stems_batch`](Self::stems_batch): no
+    /// allocation per token on the Rust side, and each distinct stem made
+    /// into a str once (a String and a str per token took twice as long on
+    /// a news article).
+    fn stems(&self, py: Python<'_>, text: &str) -> PyResult<Py<PyList>> {
+        let mut made = HashMap::default();
+        Ok(stem_list(py, &self.joined_stems(text), &mut made)?.unbind())
     }
 
     /// The stems of every text, in parallel without the GIL; in order.
@@ -448,48 +482,33 @@ impl PyAnalyzer {
         // and hashes: no allocation per token (a String per token was a
         // third of `bulk::stem_all`'s time on one thread), and the hashing
         // done here, in parallel, rather than under the GIL below.
-        let stems: Vec<(String, Vec<(usize, u64)>)> = parallel(py, threads, || {
-            sarf::bulk::map_in_order(
-                &texts,
-                || (),
-                |_, text| {
-                    let mut joined = String::with_capacity(text.len());
-                    let mut ends = Vec::with_capacity(text.len() / 10 + 1);
-                    self.inner.for_each_token_ref(text, |t| {
-                        joined.push_str(t.stem);
-                        ends.push((joined.len(), Hashed::hash_of(t.stem)));
-                    });
-                    (joined, ends)
-                },
-            )
+        let stems: Vec<JoinedStems> = parallel(py, threads, || {
+            sarf::bulk::map_in_order(&texts, || (), |_, text| self.joined_stems(text))
         })?;
-        // Python strings are made under the GIL, on one thread: each
-        // distinct stem once, then shared (texts repeat their stems, and
-        // making a str decodes the bytes again each time). This part does
-        // not run in parallel, so it does little per token: a probe with
-        // the hash made above and a slot of a list made at its length.
-        let mut made: HashMap<Hashed<'_>, Bound<'_, PyString>, Passthrough> = HashMap::default();
-        let mut lists = Vec::with_capacity(stems.len());
-        for (joined, ends) in &stems {
-            let mut start = 0;
-            let list = PyList::new(
-                py,
-                ends.iter().map(|&(end, hash)| {
-                    let text = &joined[start..end];
-                    start = end;
-                    made.entry(Hashed { hash, text })
-                        .or_insert_with(|| PyString::new(py, text))
-                        .clone()
-                }),
-            )?;
-            lists.push(list);
-        }
+        // One map for all the texts: they share most of their stems.
+        let mut made = HashMap::default();
+        let lists: Vec<_> =
+            stems.iter().map(|stems| stem_list(py, stems, &mut made)).collect::<PyResult<_>>()?;
         Ok(PyList::new(py, lists)?.unbind())
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         let rebuild = py.import("sarf")?.getattr("_rebuild")?;
         (rebuild, (py.get_type::<PyAnalyzer>(), self.args.bind(py).copy()?)).into_pyobject(py)
+    }
+}
+
+impl PyAnalyzer {
+    /// The stems of `text`'s tokens back to back, with their ends and
+    /// hashes.
+    fn joined_stems(&self, text: &str) -> JoinedStems {
+        let mut joined = String::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(text.len() / 10 + 1);
+        self.inner.for_each_token_ref(text, |t| {
+            joined.push_str(t.stem);
+            ends.push((joined.len(), Hashed::hash_of(t.stem)));
+        });
+        JoinedStems { joined, ends }
     }
 }
 
