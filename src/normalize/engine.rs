@@ -97,6 +97,13 @@ pub(crate) struct Engine {
     /// text has « and », which the `punctuation` rule makes ASCII quotes
     /// (a seventh of the 64-byte chunks of the news corpus hold one).
     latin1_folds: Box<[Fold; 128]>,
+    /// The full fold of each character of U+FE70..=U+FEFF, the Arabic
+    /// presentation forms of single letters (news text copied from PDFs
+    /// has them: each went through classify() and the general path).
+    forms_b_folds: Box<[Fold; 144]>,
+    /// What the chunk path does with each of those characters.
+    #[cfg(target_arch = "x86_64")]
+    forms_b_outside: Box<[patch::Outside; 144]>,
     /// Finds the characters that may need work: those whose table entry is
     /// not `Keep`, and those outside the Arabic block in a range some rule
     /// touches.
@@ -130,6 +137,9 @@ const PUNCTUATION_START: u32 = 0x2000;
 
 /// The first of the 128 characters of `Engine::latin1_folds`.
 const LATIN1_START: u32 = 0x0080;
+
+/// The first of the 144 characters of `Engine::forms_b_folds`.
+const FORMS_B_START: u32 = 0xFE70;
 
 /// Table index of a two-byte UTF-8 sequence whose lead byte is 0xD8..=0xDB,
 /// i.e. a code point of U+0600..=U+06FF.
@@ -466,7 +476,10 @@ impl Engine {
         };
         let (punctuation_folds, latin1_folds) =
             (folds_from(PUNCTUATION_START), folds_from(LATIN1_START));
-        Engine {
+        let forms_b_folds = Box::new(std::array::from_fn(|i| {
+            classify(&config, char::from_u32(FORMS_B_START + i as u32).expect("a char"))
+        }));
+        let mut engine = Engine {
             config,
             quick,
             replacement,
@@ -474,9 +487,19 @@ impl Engine {
             folds,
             punctuation_folds,
             latin1_folds,
+            forms_b_folds,
+            #[cfg(target_arch = "x86_64")]
+            forms_b_outside: Box::new([patch::Outside::General; 144]),
             scanner,
             chunks,
+        };
+        #[cfg(target_arch = "x86_64")]
+        {
+            engine.forms_b_outside = Box::new(std::array::from_fn(|i| {
+                engine.outside_of(char::from_u32(FORMS_B_START + i as u32).expect("a char"))
+            }));
         }
+        engine
     }
 
     pub(crate) fn config(&self) -> &NormalizerConfig {
@@ -494,7 +517,11 @@ impl Engine {
             return self.latin1_folds[i as usize];
         }
         let i = (c as u32).wrapping_sub(PUNCTUATION_START);
-        if i < 128 { self.punctuation_folds[i as usize] } else { classify(&self.config, c) }
+        if i < 128 {
+            return self.punctuation_folds[i as usize];
+        }
+        let i = (c as u32).wrapping_sub(FORMS_B_START);
+        if i < 144 { self.forms_b_folds[i as usize] } else { classify(&self.config, c) }
     }
 
     /// Whether the character outside U+0600..=U+06FF that starts at byte
@@ -524,14 +551,32 @@ impl Engine {
     #[cfg(target_arch = "x86_64")]
     fn outside(&self, input: &str, at: usize) -> patch::Outside {
         let c = input[at..].chars().next().expect("a character starts at `at`");
+        let i = (c as u32).wrapping_sub(FORMS_B_START);
+        if i < 144 { self.forms_b_outside[i as usize] } else { self.outside_of(c) }
+    }
+
+    /// [`outside`](Self::outside) for `c`, worked out. A presentation
+    /// form's expansion is context-free (see [`slow`](Self::slow)): the
+    /// chunk path writes it when it is no longer than the form, as for one
+    /// letter's forms (ﺔ U+FE94 ARABIC LETTER TEH MARBUTA FINAL FORM: three
+    /// bytes, ه two); a ligature (ﻻ, لا) goes the general way.
+    #[cfg(target_arch = "x86_64")]
+    fn outside_of(&self, c: char) -> patch::Outside {
+        let shorten = |to: &str| {
+            let mut bytes = [0; 4];
+            bytes[..to.len()].copy_from_slice(to.as_bytes());
+            patch::Outside::Shorten { bytes, len: to.len() }
+        };
         match self.fold(c) {
             Fold::Keep => patch::Outside::Keep,
-            Fold::Delete(_) => patch::Outside::Shorten { bytes: [0; 4], len: 0 },
+            Fold::Delete(_) => shorten(""),
             Fold::Map(_, to) if to.len_utf8() <= c.len_utf8() => {
-                let mut bytes = [0; 4];
-                let len = to.encode_utf8(&mut bytes).len();
-                patch::Outside::Shorten { bytes, len }
+                shorten(to.encode_utf8(&mut [0; 4]))
             }
+            Fold::Expand(_, text) => match self.expand(text) {
+                expanded if expanded.len() <= c.len_utf8() => shorten(&expanded),
+                _ => patch::Outside::General,
+            },
             _ => patch::Outside::General,
         }
     }
@@ -1166,6 +1211,10 @@ mod tests {
                 // Outside the block, removed or shortened: ZWNJ, RLM,
                 // presentation forms; Persian digits to ASCII.
                 &"می\u{200C}خواهم ۱۲۳ \u{200F}ﺑﺎ ﻻ کتاب‌ها، ".repeat(8),
+                // Single letters' presentation forms (written by the chunk
+                // path, one followed by a composing hamza), an isolated
+                // tanween form, a ligature (the general path's).
+                &"ﺍﻟﻤﻤﻠﻜﺔ ﺍﻟﻌﺮﺑﻴﺔ ﺍ\u{0654}ﺣﻤﺪ \u{FE70}ﻻ ".repeat(6),
             ];
             for text in texts {
                 let [fast, general] = run_both(&engine, "..", text);

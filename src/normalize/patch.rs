@@ -69,6 +69,7 @@ pub(crate) enum Entry {
 /// What the rules do to a character outside U+0600..=U+06FF, as far as
 /// the chunk path is concerned.
 #[cfg(target_arch = "x86_64")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Outside {
     Keep,
     /// Replaced by the first `len` bytes of `bytes` (a UTF-8 character no
