@@ -1224,6 +1224,25 @@ mod tests {
     }
 
     #[test]
+    fn a_character_outside_the_block_may_end_a_chunk() {
+        // Each presentation form of U+FE70..=U+FEFF and a few other
+        // characters the chunk path shortens, ending the first chunk
+        // exactly; under `display`, U+FE70 ARABIC FATHATAN ISOLATED FORM
+        // becomes a space and fathatan, three bytes for three (the
+        // fuzzer's finding: a shift by 64).
+        let others = ['\u{00AB}', '\u{00AD}', '\u{200F}', '\u{2013}', '\u{FEFF}'];
+        let chars = (0xFE70..=0xFEFF).filter_map(char::from_u32).chain(others);
+        for preset in Preset::ALL {
+            let engine = Engine::new(preset.config());
+            for c in chars.clone() {
+                let text = "a".repeat(64 - c.len_utf8()) + &c.to_string() + &"كتابة ".repeat(8);
+                let [fast, general] = run_both(&engine, "", &text);
+                assert_eq!(fast, general, "{preset:?} U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
     fn a_chunk_cut_before_a_general_character_is_unchanged_when_its_prefix_is() {
         // Marks that compose with nothing, kept by `display`: the chunk is
         // cut before the first, and nothing changes anywhere.

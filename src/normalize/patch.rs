@@ -334,7 +334,13 @@ fn outside_changes(
                 debug_assert!(len <= old && k + old <= 64);
                 o.changed |= 1 << k;
                 o.bytes[k..k + len].copy_from_slice(&new[..len]);
-                let span = |from: usize, n: usize| ((1u64 << n) - 1) << from;
+                // `n` bits from bit `from`: none when `n` is 0, whatever
+                // `from` (64 for a character replaced by one as long,
+                // ending the chunk).
+                let span = |from: usize, n: usize| match n {
+                    0 => 0,
+                    n => (u64::MAX >> (64 - n)) << from,
+                };
                 o.shortened |= span(k, len);
                 o.dropped |= span(k + len, old - len);
             }
