@@ -89,21 +89,18 @@ pub(crate) struct Engine {
     patch: Box<[[u8; 2]; 256]>,
     /// The full fold of each character of U+0600..=U+06FF.
     folds: Box<[Fold; 256]>,
-    /// The full fold of each character of U+2000..=U+207F, where news
-    /// text has quotes and dashes the rules keep beside the format controls
-    /// they strip: the scanner finds them all by their first two bytes.
-    punctuation_folds: Box<[Fold; 128]>,
-    /// The full fold of each character of U+0080..=U+00FF, where news
-    /// text has « and », which the `punctuation` rule makes ASCII quotes
-    /// (a seventh of the 64-byte chunks of the news corpus hold one).
-    latin1_folds: Box<[Fold; 128]>,
-    /// The full fold of each character of U+FE70..=U+FEFF, the Arabic
-    /// presentation forms of single letters (news text copied from PDFs
-    /// has them: each went through classify() and the general path).
-    forms_b_folds: Box<[Fold; 144]>,
-    /// What the chunk path does with each of those characters.
-    #[cfg(target_arch = "x86_64")]
-    forms_b_outside: Box<[patch::Outside; 144]>,
+    /// U+0080..=U+00FF, where news text has « and », which the
+    /// `punctuation` rule makes ASCII quotes (a seventh of the 64-byte
+    /// chunks of the news corpus hold one).
+    latin1: FoldCache,
+    /// U+2000..=U+207F, where news text has quotes and dashes the rules
+    /// keep beside the format controls they strip (Persian text has a zero
+    /// width non-joiner every hundred bytes): the scanner finds them all by
+    /// their first two bytes.
+    punctuation: FoldCache,
+    /// U+FE70..=U+FEFF, the Arabic presentation forms of single letters
+    /// (news text copied from PDFs has them).
+    forms_b: FoldCache,
     /// Finds the characters that may need work: those whose table entry is
     /// not `Keep`, and those outside the Arabic block in a range some rule
     /// touches.
@@ -132,14 +129,50 @@ enum Quick {
 
 const BLOCK_START: u32 = 0x0600;
 
-/// The first of the 128 characters of `Engine::punctuation_folds`.
-const PUNCTUATION_START: u32 = 0x2000;
+/// What the rules do to each character of a range outside U+0600..=U+06FF
+/// that text often holds, worked out once: each went through classify()
+/// (and, in the chunk path, through `Engine::outside_of`) every time.
+#[derive(Clone, Debug)]
+struct FoldCache {
+    start: u32,
+    folds: Box<[Fold]>,
+    /// What the chunk path does with each character.
+    #[cfg(target_arch = "x86_64")]
+    outside: Box<[patch::Outside]>,
+}
 
-/// The first of the 128 characters of `Engine::latin1_folds`.
-const LATIN1_START: u32 = 0x0080;
+/// The character `c`, a scalar value of a cached range.
+fn char_at(c: u32) -> char {
+    char::from_u32(c).expect("the cached ranges hold no surrogates")
+}
 
-/// The first of the 144 characters of `Engine::forms_b_folds`.
-const FORMS_B_START: u32 = 0xFE70;
+impl FoldCache {
+    /// The folds of the `len` characters from `start`; `outside` is filled
+    /// in once the engine can work it out.
+    fn new(config: &NormalizerConfig, start: u32, len: u32) -> FoldCache {
+        let mut cache = FoldCache {
+            start,
+            folds: Box::new([]),
+            #[cfg(target_arch = "x86_64")]
+            outside: Box::new([]),
+        };
+        cache.folds = (start..start + len).map(|c| classify(config, char_at(c))).collect();
+        cache
+    }
+
+    /// The characters of the cache, in order.
+    #[cfg(target_arch = "x86_64")]
+    fn chars(&self) -> impl Iterator<Item = char> {
+        (self.start..self.start + self.folds.len() as u32).map(char_at)
+    }
+
+    /// The index of `c` in the cache, if it is there.
+    #[inline(always)]
+    fn index(&self, c: char) -> Option<usize> {
+        let i = (c as u32).wrapping_sub(self.start) as usize;
+        (i < self.folds.len()).then_some(i)
+    }
+}
 
 /// Table index of a two-byte UTF-8 sequence whose lead byte is 0xD8..=0xDB,
 /// i.e. a code point of U+0600..=U+06FF.
@@ -469,35 +502,23 @@ impl Engine {
                 _ => patch::Entry::General,
             })
         });
-        let folds_from = |start: u32| {
-            Box::new(std::array::from_fn(|i| {
-                classify(&config, char::from_u32(start + i as u32).expect("a char"))
-            }))
-        };
-        let (punctuation_folds, latin1_folds) =
-            (folds_from(PUNCTUATION_START), folds_from(LATIN1_START));
-        let forms_b_folds = Box::new(std::array::from_fn(|i| {
-            classify(&config, char::from_u32(FORMS_B_START + i as u32).expect("a char"))
-        }));
         let mut engine = Engine {
+            latin1: FoldCache::new(&config, 0x0080, 128),
+            punctuation: FoldCache::new(&config, 0x2000, 128),
+            forms_b: FoldCache::new(&config, 0xFE70, 144),
             config,
             quick,
             replacement,
             patch,
             folds,
-            punctuation_folds,
-            latin1_folds,
-            forms_b_folds,
-            #[cfg(target_arch = "x86_64")]
-            forms_b_outside: Box::new([patch::Outside::General; 144]),
             scanner,
             chunks,
         };
         #[cfg(target_arch = "x86_64")]
         {
-            engine.forms_b_outside = Box::new(std::array::from_fn(|i| {
-                engine.outside_of(char::from_u32(FORMS_B_START + i as u32).expect("a char"))
-            }));
+            let outside = |cache: &FoldCache| cache.chars().map(|c| engine.outside_of(c)).collect();
+            let all = [&engine.latin1, &engine.punctuation, &engine.forms_b].map(outside);
+            [engine.latin1.outside, engine.punctuation.outside, engine.forms_b.outside] = all;
         }
         engine
     }
@@ -512,16 +533,12 @@ impl Engine {
         if i < 256 {
             return self.folds[i as usize];
         }
-        let i = (c as u32).wrapping_sub(LATIN1_START);
-        if i < 128 {
-            return self.latin1_folds[i as usize];
+        for cache in [&self.latin1, &self.punctuation, &self.forms_b] {
+            if let Some(i) = cache.index(c) {
+                return cache.folds[i];
+            }
         }
-        let i = (c as u32).wrapping_sub(PUNCTUATION_START);
-        if i < 128 {
-            return self.punctuation_folds[i as usize];
-        }
-        let i = (c as u32).wrapping_sub(FORMS_B_START);
-        if i < 144 { self.forms_b_folds[i as usize] } else { classify(&self.config, c) }
+        classify(&self.config, c)
     }
 
     /// Whether the character outside U+0600..=U+06FF that starts at byte
@@ -535,7 +552,7 @@ impl Engine {
         match bytes[at..] {
             [0xE2, b1 @ (0x80 | 0x81), b2, ..] => {
                 let i = ((b1 & 1) as usize) << 6 | (b2 & 0x3F) as usize;
-                self.punctuation_folds[i] != Fold::Keep
+                self.punctuation.folds[i] != Fold::Keep
             }
             [b0, b1, ..] => self.scanner.is_candidate(b0, b1),
             _ => true,
@@ -551,8 +568,12 @@ impl Engine {
     #[cfg(target_arch = "x86_64")]
     fn outside(&self, input: &str, at: usize) -> patch::Outside {
         let c = input[at..].chars().next().expect("a character starts at `at`");
-        let i = (c as u32).wrapping_sub(FORMS_B_START);
-        if i < 144 { self.forms_b_outside[i as usize] } else { self.outside_of(c) }
+        for cache in [&self.latin1, &self.punctuation, &self.forms_b] {
+            if let Some(i) = cache.index(c) {
+                return cache.outside[i];
+            }
+        }
+        self.outside_of(c)
     }
 
     /// [`outside`](Self::outside) for `c`, worked out. A presentation
