@@ -105,6 +105,22 @@ def test_analyzer_tokens():
     assert sarf.Analyzer("lucene").stems("وبالكتاب والمعلمون") == ["بالكتاب", "معلم"]
 
 
+def test_analyzer_token_dicts_whole():
+    # Every field of every token; the repeated word and the two numbers
+    # check that strings made once per call are not mixed up.
+    def token(surface, start, end, normalized, stem, kind):
+        return {"surface": surface, "start": start, "end": end, "normalized": normalized,
+                "stem": stem, "kind": kind, "stopword": False}
+
+    assert sarf.Analyzer().analyze("الكتابُ 12 الكتاب abc ٣٤") == [
+        token("الكتابُ", 0, 7, "الكتاب", "كتاب", "arabic"),
+        token("12", 8, 10, "12", "12", "number"),
+        token("الكتاب", 11, 17, "الكتاب", "كتاب", "arabic"),
+        token("abc", 18, 21, "abc", "abc", "other"),
+        token("٣٤", 22, 24, "34", "34", "number"),
+    ]
+
+
 def test_tokens_split_by_normalization_keep_their_offsets():
     # zwnj="space" splits می‌خواهم in two; both parts carry the whole
     # token's offsets, however many parts there are.
