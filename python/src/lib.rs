@@ -530,14 +530,16 @@ impl PyAnalyzer {
 }
 
 /// The tokens of `text` as `(text, start, end)` tuples, with string indices
-/// into `text`.
+/// into `text`. Each distinct token is made into a str once per call.
 #[pyfunction]
-fn tokenize(text: &str) -> Vec<(String, usize, usize)> {
+fn tokenize<'py>(py: Python<'py>, text: &str) -> Vec<(Bound<'py, PyString>, usize, usize)> {
     let mut offsets = CharOffsets::new(text);
+    let mut made: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
     sarf::tokenize::tokenize(text)
         .map(|t| {
             let start = offsets.at(t.start);
-            (t.text.to_string(), start, offsets.at(t.end))
+            let token = made.entry(t.text).or_insert_with(|| PyString::new(py, t.text)).clone();
+            (token, start, offsets.at(t.end))
         })
         .collect()
 }

@@ -91,6 +91,8 @@ def test_tokenize_gives_string_indices():
     assert [t[0] for t in tokens] == ["كتابٌ", "جديد", "12.5", "و", "test"]
     for token, start, end in tokens:
         assert text[start:end] == token
+    # Repeated tokens (each distinct one is made into a str once).
+    assert sarf.tokenize("كتاب و كتاب و") == [("كتاب", 0, 4), ("و", 5, 6), ("كتاب", 7, 11), ("و", 12, 13)]
 
 
 def test_analyzer_tokens():
