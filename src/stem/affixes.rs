@@ -179,7 +179,7 @@ pub static SUFFIXES: std::sync::LazyLock<Vec<Suffix>> = std::sync::LazyLock::new
     let mut all = Vec::new();
     let mut add = |text: String, after_article: bool| {
         if !all.iter().any(|s: &Suffix| s.text == text) {
-            let weak = text == WEAK_SUFFIX;
+            let weak = text == WEAK_SUFFIX || text == CONSTRUCT_PLURAL;
             all.push(Suffix { text, after_article, weak });
         }
     };
@@ -187,6 +187,7 @@ pub static SUFFIXES: std::sync::LazyLock<Vec<Suffix>> = std::sync::LazyLock::new
         add(ending.to_string(), true);
     }
 
+    add(CONSTRUCT_PLURAL.to_string(), false);
     for ending in VERB_ENDINGS.iter().chain(PRONOUNS.iter()) {
         add(ending.to_string(), false);
     }
@@ -288,6 +289,12 @@ pub fn has_suffix(word: &str, suffix: &str) -> bool {
 /// The accusative alef (كتاباً written كتابا): tried only after every other
 /// split, since a stem + ا reading usually hides a pronoun (كتاب|ها).
 pub const WEAK_SUFFIX: &str = "\u{0627}"; // ا
+
+/// The masculine plural in construct (مسؤولو الوزارة, لاعبو الفريق: ون
+/// without its ن), never after the article; tried only after every other
+/// split, like the accusative alef, since a word ending in و is more often
+/// whole (نحو, عضو) or a name (رونالدو).
+pub const CONSTRUCT_PLURAL: &str = "\u{0648}"; // و
 
 /// Suffixes the fallback cuts from a word no lexicon knows, longest first:
 /// plural and dual endings and two-letter pronouns, which rarely end a

@@ -6,7 +6,8 @@
 //! * `lexicon` (the default) generates every legal split of the word into
 //!   proclitics (و ف ب ك ل س ال and their combinations), a stem and
 //!   enclitics or endings (pronouns ه ها هم ك كم ي نا..., number and gender
-//!   ان ين ون ات تان تين...), and keeps the longest stem the lexicons
+//!   ان ين ون ات تان تين..., and و, the plural in construct, after a
+//!   participle: مسؤولو), and keeps the longest stem the lexicons
 //!   support: for each split, an exception (a broken plural) first, then a
 //!   known stem, then a verb form mapped to its lemma. A stem ending in ت before a suffix is also tried
 //!   with its teh marbuta restored (مدرسته → مدرسة). Stopwords and protected
@@ -102,7 +103,7 @@ struct Candidate {
     end: u16,
     len: u8,
     /// Only tried after every other split (the accusative alef, the
-    /// preposition ك alone).
+    /// construct plural و, the preposition ك alone).
     weak: bool,
     /// After the future particle: a verb.
     verb: bool,
@@ -390,6 +391,9 @@ impl Stemmer {
                 }
                 let stem = &after[..after.len() - text.len()];
                 let len = chars(stem);
+                if text == CONSTRUCT_PLURAL && !is_participle(stem) {
+                    continue;
+                }
                 if len >= 2 {
                     let start = prefix.len() as u16;
                     let end = start + stem.len() as u16;
@@ -489,6 +493,17 @@ impl Stemmer {
         }
         split(key, start, end, Decision::Fallback)
     }
+}
+
+/// Whether `stem` has the shape of a participle, the nouns whose sound
+/// plural news text writes in construct (مسؤولو, مقاتلو, مستخدمو): م, then
+/// at least three letters, the first of them not ا. Names ending in و
+/// mostly fail it (ماريو, باولو, اوغلو).
+fn is_participle(stem: &str) -> bool {
+    let mut letters = stem.chars();
+    letters.next() == Some('\u{0645}') // م
+        && letters.next().is_some_and(|c| c != '\u{0627}') // not ا
+        && letters.count() >= 2
 }
 
 /// light10 on a key.
