@@ -150,14 +150,12 @@ impl FoldCache {
     /// The folds of the `len` characters from `start`; `outside` is filled
     /// in once the engine can work it out.
     fn new(config: &NormalizerConfig, start: u32, len: u32) -> FoldCache {
-        let mut cache = FoldCache {
+        FoldCache {
             start,
-            folds: Box::new([]),
+            folds: (start..start + len).map(|c| classify(config, char_at(c))).collect(),
             #[cfg(target_arch = "x86_64")]
             outside: Box::new([]),
-        };
-        cache.folds = (start..start + len).map(|c| classify(config, char_at(c))).collect();
-        cache
+        }
     }
 
     /// The characters of the cache, in order.
@@ -517,7 +515,7 @@ impl Engine {
         #[cfg(target_arch = "x86_64")]
         {
             let outside = |cache: &FoldCache| cache.chars().map(|c| engine.outside_of(c)).collect();
-            let all = [&engine.latin1, &engine.punctuation, &engine.forms_b].map(outside);
+            let all = engine.caches().map(outside);
             [engine.latin1.outside, engine.punctuation.outside, engine.forms_b.outside] = all;
         }
         engine
@@ -527,13 +525,19 @@ impl Engine {
         &self.config
     }
 
+    /// The cached ranges outside the block.
+    #[inline(always)]
+    fn caches(&self) -> [&FoldCache; 3] {
+        [&self.latin1, &self.punctuation, &self.forms_b]
+    }
+
     #[inline]
     fn fold(&self, c: char) -> Fold {
         let i = (c as u32).wrapping_sub(BLOCK_START);
         if i < 256 {
             return self.folds[i as usize];
         }
-        for cache in [&self.latin1, &self.punctuation, &self.forms_b] {
+        for cache in self.caches() {
             if let Some(i) = cache.index(c) {
                 return cache.folds[i];
             }
@@ -568,7 +572,7 @@ impl Engine {
     #[cfg(target_arch = "x86_64")]
     fn outside(&self, input: &str, at: usize) -> patch::Outside {
         let c = input[at..].chars().next().expect("a character starts at `at`");
-        for cache in [&self.latin1, &self.punctuation, &self.forms_b] {
+        for cache in self.caches() {
             if let Some(i) = cache.index(c) {
                 return cache.outside[i];
             }
