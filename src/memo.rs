@@ -148,14 +148,6 @@ fn tail_word(rest: &[u8]) -> u64 {
     }
 }
 
-/// The first line of a hash's set (from the hash's high bits, the best
-/// mixed), counted from the table's first line, and the check value stored
-/// in the line.
-#[inline]
-fn locate(hash: u64, set_bits: u32) -> (usize, u32) {
-    ((hash >> (64 - set_bits)) as usize * WAYS, hash as u32)
-}
-
 /// Asks Linux to back the memory of `v`'s buffer with 2 MiB pages where
 /// it can (transparent huge pages in `madvise` mode, the default of most
 /// distributions); returns whether the kernel took the advice.
@@ -229,6 +221,14 @@ impl<P: Copy> Table<P> {
         Table { lines: table, first, set_bits: (lines / WAYS).trailing_zeros() }
     }
 
+    /// The index in `lines` of the first line of a hash's set (from the
+    /// hash's high bits, the best mixed) and the check value stored in the
+    /// line.
+    #[inline]
+    fn locate(&self, hash: u64) -> (usize, u32) {
+        (self.first + (hash >> (64 - self.set_bits)) as usize * WAYS, hash as u32)
+    }
+
     /// Starts loading the sets of `hashes`: the table is larger than the
     /// caches, and a batch of requests issued together overlaps their trips
     /// to memory.
@@ -244,7 +244,7 @@ impl<P: Copy> Table<P> {
         {
             use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
             for &hash in hashes {
-                let at = self.first + locate(hash, self.set_bits).0;
+                let at = self.locate(hash).0;
                 for line in &self.lines[at..at + WAYS] {
                     // SAFETY: SSE is part of every x86-64 CPU, and a
                     // prefetch is only a hint: it reads nothing into the
@@ -258,7 +258,7 @@ impl<P: Copy> Table<P> {
         {
             let mut sum = 0;
             for &hash in hashes {
-                let at = self.first + locate(hash, self.set_bits).0;
+                let at = self.locate(hash).0;
                 for line in &self.lines[at..at + WAYS] {
                     sum ^= line.owner;
                 }
@@ -271,8 +271,7 @@ impl<P: Copy> Table<P> {
     /// hit.
     #[inline]
     pub fn find(&mut self, owner: u64, hash: u64, key: &[u8]) -> Option<&Line<P>> {
-        let (at, check) = locate(hash, self.set_bits);
-        let at = self.first + at;
+        let (at, check) = self.locate(hash);
         // The check value first: it rules out the other lines of the set,
         // where the owner is usually the same.
         let line = self.lines[at..at + WAYS].iter_mut().find(|line| {
@@ -289,8 +288,7 @@ impl<P: Copy> Table<P> {
     /// in an empty line of the set or in place of the one with the fewest
     /// hits.
     pub fn insert(&mut self, owner: u64, hash: u64, answer: P, bytes: LineBytes) {
-        let (at, check) = locate(hash, self.set_bits);
-        let at = self.first + at;
+        let (at, check) = self.locate(hash);
         let set = &mut self.lines[at..at + WAYS];
         let way = match set.iter().position(|line| line.owner == 0) {
             Some(way) => way,
@@ -315,7 +313,7 @@ impl<P: Copy> Table<P> {
     /// The first line of `hash`'s set, for tests that fill a set.
     #[cfg(test)]
     pub fn set_of(&self, hash: u64) -> usize {
-        locate(hash, self.set_bits).0
+        self.locate(hash).0
     }
 }
 
