@@ -98,6 +98,30 @@ LEGAL_PREFIXES = {
 }
 
 
+# Letters that inflection drops or changes: alef, waw, yeh and hamza (weak
+# radicals and their seats), in key form.
+WEAK_LETTERS = set("اويءئؤ")
+
+
+def kept_letters(lemma, form):
+    """How many of the lemma's radicals the form keeps, in order: the longest
+    common subsequence of the form and the lemma's last three strong letters
+    after the augment that precedes the root (ت of تفعل, ان of انفعل, است of
+    استفعل), weak letters left out."""
+    for augment in ("است", "ان", "ت"):
+        if lemma.startswith(augment) and len(lemma) - len(augment) >= 3:
+            lemma = lemma[len(augment):]
+            break
+    strong = [c for c in lemma if c not in WEAK_LETTERS][-3:]
+    previous = [0] * (len(form) + 1)
+    for c in strong:
+        row = [0]
+        for j, f in enumerate(form):
+            row.append(previous[j] + 1 if c == f else max(previous[j + 1], row[j]))
+        previous = row
+    return previous[-1]
+
+
 def expand(aff, stem, flags):
     """Surface forms of a hunspell entry: at most one suffix, then the
     prefixes allowed by the entry or the suffix, keeping only legal
@@ -196,8 +220,10 @@ def main():
             continue  # hand-written
         # A form of several verbs (يكتب: كتب and اكتب): a lemma of
         # dictionaries/sources/preferred-lemmas.txt if there is one, else
-        # the shortest, usually the base form I verb.
-        lemma = min(candidates, key=lambda l: (l not in preferred, len(l), l))
+        # the one whose radicals the form keeps most of (تعلن keeps ع ل ن
+        # of اعلن, only ع ل of علا), else the shortest, usually the
+        # base form I verb.
+        lemma = min(candidates, key=lambda l: (l not in preferred, -kept_letters(l, form), len(l), l))
         if lemma != form:
             verb_map[form] = lemma
     lines = [f"{k}\t{v}" for k, v in sorted(verb_map.items(), key=lambda kv: sort_key(kv[0]))]
@@ -218,11 +244,18 @@ def main():
     # --- stopwords -----------------------------------------------------------
     stopwords = json.loads(stopwords_json.read_text(encoding="utf-8"))["ar"]
     stopwords = [w for w in stopwords if ARABIC_WORD.match(w.replace("\u064B", "").replace("\u064E", "").replace("\u0651", "").replace("\u064F", "").replace("\u0650", "").replace("\u0652", "").replace("\u064C", "").replace("\u064D", ""))]
-    stopwords = sorted(set(normalize(stopwords)) - {""}, key=sort_key)
+    content_source = DICT / "sources/stopwords-content.txt"
+    content = [l for l in content_source.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    content = set(normalize(content))
+    listed = set(normalize(stopwords))
+    unknown = content - listed
+    assert not unknown, f"sources/stopwords-content.txt names words stopwords-iso lacks: {unknown}"
+    stopwords = sorted(listed - content - {""}, key=sort_key)
     write(
         DICT / "stopwords.txt",
         [
-            "Stopwords: the Arabic list of stopwords-iso 0.7.1 (github.com/stopwords-iso, PyPI stopwordsiso).",
+            "Stopwords: the Arabic list of stopwords-iso 0.7.1 (github.com/stopwords-iso, PyPI stopwordsiso),",
+            "less the content words of sources/stopwords-content.txt (written for sarf).",
             "Licence: MIT (Copyright (c) 2016 Gene Diaz).",
             "Produced by scripts/build_lexicons.py; normalized with `sarf normalize --preset search`,",
             "sorted by UTF-8 bytes. Do not edit by hand: rerun the script.",

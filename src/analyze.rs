@@ -263,9 +263,8 @@ impl Analyzer {
         // The Lucene stemmer stems stopwords too (Lucene's analyzer drops
         // them before stemming), so they are looked up here.
         let stopword = match analysis.decision {
-            Decision::Stopword => true,
             Decision::Lucene => self.stemmer.is_stopword_in(normalized, self.key_form),
-            _ => false,
+            _ => analysis.stopword,
         };
         (analysis.stem, stopword)
     }

@@ -347,7 +347,10 @@ impl PyStemmer {
     }
 
     /// The analysis of a normalized word: a dict with `prefix`, `stem`,
-    /// `suffix` and `decision` (which rule or lexicon decided).
+    /// `suffix`, `decision` (which rule or lexicon decided: `known_stem`,
+    /// `exception`, `verb_form`, `nisba`, `protected`, `stopword`,
+    /// `fallback`...) and `stopword` (whether the word is one; an
+    /// inflected stopword still has its stem: كانت → كان).
     fn analyze<'py>(&self, py: Python<'py>, word: &str) -> PyResult<Bound<'py, PyDict>> {
         let analysis = self.inner.analyze(word);
         let dict = PyDict::new(py);
@@ -356,6 +359,7 @@ impl PyStemmer {
         dict.set_item("suffix", &*analysis.suffix)?;
         let decision = serde_json::to_value(analysis.decision).expect("decision serializes");
         dict.set_item("decision", decision.as_str())?;
+        dict.set_item("stopword", analysis.stopword)?;
         Ok(dict)
     }
 

@@ -140,7 +140,13 @@ def test_stemmer():
     assert s.stem("والكتاب") == "كتاب"
     assert s.stem("وزير") == "وزير"
     assert s.analyze("والكتاب") == {
-        "prefix": "وال", "stem": "كتاب", "suffix": "", "decision": "known_stem"}
+        "prefix": "وال", "stem": "كتاب", "suffix": "", "decision": "known_stem",
+        "stopword": False}
+    # An inflected stopword keeps its flag and gets its stem.
+    assert s.analyze("وكانت") == {
+        "prefix": "و", "stem": "كان", "suffix": "ت", "decision": "known_stem",
+        "stopword": True}
+    assert s.analyze("في")["decision"] == "stopword"
     assert s.is_stopword("في")
     assert sarf.Stemmer("light").stem("وزير") == "زير"
     with pytest.raises(ValueError, match="porter"):

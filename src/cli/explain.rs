@@ -1,9 +1,11 @@
-//! `sarf explain`: what the normalizer changed in a text, and why.
+//! `sarf explain`: what the normalizer changed in a text, and why; with
+//! `--stem`, how each word of it was stemmed, and what decided.
 
 use std::io::{IsTerminal, Write};
 
 use clap::Args;
-use sarf::{Error, Normalizer};
+use sarf::tokenize::TokenKind;
+use sarf::{Analyzer, Decision, Error, Normalizer, Stemmer};
 
 use super::NormalizerArgs;
 
@@ -14,6 +16,10 @@ pub struct ExplainArgs {
     /// Colour the output: auto (on a terminal), always, never.
     #[arg(long, value_name = "WHEN", default_value = "auto")]
     color: String,
+    /// Explain the stems instead: for each word, its normalized form, the
+    /// proclitics, the stem, the suffixes, and what decided.
+    #[arg(long)]
+    stem: bool,
     /// The text to explain.
     text: String,
 }
@@ -36,13 +42,72 @@ fn describe(text: &str) -> String {
         .join(", ")
 }
 
+/// What decided a stem, in words.
+fn decision_text(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Unchanged => "unchanged (not Arabic, or too short to cut)",
+        Decision::Stopword => "stopword, kept whole",
+        Decision::Protected => "protected word",
+        Decision::Exception => "exception entry (irregular form)",
+        Decision::KnownStem => "known stem",
+        Decision::VerbForm => "verb form, mapped to its lemma",
+        Decision::Nisba => "nisba adjective, stemmed to its noun",
+        Decision::Fallback => "rule fallback (no lexicon knew it)",
+        Decision::Light => "light10 rules",
+        Decision::Lucene => "Lucene's ArabicStemmer rules",
+    }
+}
+
+/// `sarf explain --stem`: one line per word.
+fn explain_stems(args: &ExplainArgs, color: bool) -> Result<String, Error> {
+    let (normalizer_config, stemmer_config) = super::stem::stemmer_config(&args.normalizer)?;
+    let stemmer = Stemmer::new(stemmer_config)?;
+    let analyzer = Analyzer::new(Normalizer::new(normalizer_config), stemmer.clone());
+    let (bold, reset) = if color { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+    let show = |s: &str| if s.is_empty() { "-".to_string() } else { s.to_string() };
+    let mut out = format!(
+        "{bold}{:<14} {:<14} {:<8} {:<12} {:<8} decided by{reset}\n",
+        "word", "normalized", "prefix", "stem", "suffix"
+    );
+    for token in analyzer.analyze(&args.text) {
+        let (prefix, stem, suffix, decided) = if token.kind == TokenKind::Arabic {
+            let analysis = stemmer.analyze(&token.normalized);
+            let mut decided = decision_text(analysis.decision).to_string();
+            if analysis.stopword && analysis.decision != Decision::Stopword {
+                decided.push_str("; a stopword");
+            }
+            (
+                analysis.prefix.into_owned(),
+                analysis.stem.into_owned(),
+                analysis.suffix.into_owned(),
+                decided,
+            )
+        } else {
+            (String::new(), token.stem.to_string(), String::new(), "not an Arabic word".to_string())
+        };
+        out.push_str(&format!(
+            "{:<14} {:<14} {:<8} {bold}{:<12}{reset} {:<8} {decided}\n",
+            token.surface,
+            token.normalized,
+            show(&prefix),
+            stem,
+            show(&suffix)
+        ));
+    }
+    Ok(out)
+}
+
 pub fn run(args: &ExplainArgs) -> Result<(), Error> {
-    let normalizer = Normalizer::new(args.normalizer.config()?);
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,
         _ => std::io::stdout().is_terminal(),
     };
+    if args.stem {
+        let out = explain_stems(args, color)?;
+        return std::io::stdout().write_all(out.as_bytes()).map_err(|e| Error::from_io(None, e));
+    }
+    let normalizer = Normalizer::new(args.normalizer.config()?);
     let (bold, rule_color, reset) =
         if color { ("\x1b[1m", "\x1b[33m", "\x1b[0m") } else { ("", "", "") };
     let trace = normalizer.trace(&args.text);

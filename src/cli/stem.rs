@@ -140,9 +140,13 @@ impl Transform for Words<'_> {
     }
 }
 
-pub fn run(args: &StemArgs) -> Result<(), Error> {
-    let (normalizer_config, stemmer_table) = args.normalizer.configs()?;
-    // The config file's [stemmer] table first, then the options over it.
+/// The stemmer settings of the config file's `[stemmer]` table, with the
+/// mode the preset implies when the table does not set one: Lucene's
+/// normalizer is followed by Lucene's stemmer, as its ArabicAnalyzer does.
+pub(super) fn stemmer_config(
+    normalizer: &NormalizerArgs,
+) -> Result<(sarf::NormalizerConfig, StemmerConfig), Error> {
+    let (normalizer_config, stemmer_table) = normalizer.configs()?;
     let mut config: StemmerConfig = match stemmer_table.clone() {
         Some(table) => serde_json::from_value(table).map_err(|e| {
             Error::usage(&format!("invalid [stemmer] settings in the config file: {e}"))
@@ -150,11 +154,15 @@ pub fn run(args: &StemArgs) -> Result<(), Error> {
         None => StemmerConfig::default(),
     };
     let mode_in_file = stemmer_table.as_ref().is_some_and(|t| t.get("mode").is_some());
-    if args.normalizer.preset() == Preset::Lucene && !mode_in_file {
-        // Lucene's normalizer followed by Lucene's stemmer, as its
-        // ArabicAnalyzer does.
+    if normalizer.preset() == Preset::Lucene && !mode_in_file {
         config.mode = StemMode::Lucene;
     }
+    Ok((normalizer_config, config))
+}
+
+pub fn run(args: &StemArgs) -> Result<(), Error> {
+    // The config file's [stemmer] table first, then the options over it.
+    let (normalizer_config, mut config) = stemmer_config(&args.normalizer)?;
     if let Some(mode) = args.mode {
         config.mode = match mode {
             Mode::Light => StemMode::Light,

@@ -24,15 +24,18 @@ struct Fixed {
     /// the stem is stored after the key, this many bytes.
     stem_len: u8,
     decision: Decision,
+    stopword: bool,
 }
 
-/// An analysis as lengths into the key, or an owned stem.
-pub(crate) struct Entry {
+/// An analysis as lengths into the key, or a stem of its own (`S` is
+/// `String` when read, `&str` when written).
+pub(crate) struct Entry<S> {
     pub prefix_len: usize,
     pub suffix_len: usize,
     /// `None`: the stem is `key[prefix_len..key.len() - suffix_len]`.
-    pub stem: Option<String>,
+    pub stem: Option<S>,
     pub decision: Decision,
+    pub stopword: bool,
 }
 
 thread_local! {
@@ -41,6 +44,7 @@ thread_local! {
         suffix_len: 0,
         stem_len: 0,
         decision: Decision::Unchanged,
+        stopword: false,
     }, LINES));
 }
 
@@ -51,31 +55,29 @@ thread_local! {
 const LINES: usize = 1 << 16;
 
 /// The cached analysis of `key` by stemmer `stemmer`, if any.
-pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry> {
+pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry<String>> {
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let line = cache.find(stemmer, hash(key.as_bytes()), key.as_bytes())?;
-        let Fixed { prefix_len, suffix_len, stem_len, decision } = line.answer;
+        let Fixed { prefix_len, suffix_len, stem_len, decision, stopword } = line.answer;
         let stem = (stem_len > 0).then(|| {
             let start = key.len() as u8;
             line.bytes.get(start, start + stem_len).to_string()
         });
-        Some(Entry { prefix_len: prefix_len.into(), suffix_len: suffix_len.into(), stem, decision })
+        Some(Entry {
+            prefix_len: prefix_len.into(),
+            suffix_len: suffix_len.into(),
+            stem,
+            decision,
+            stopword,
+        })
     })
 }
 
-/// Remembers the analysis of `key` (its stem `stem` when that is not a
-/// slice of the key), if it fits in a line.
-pub(crate) fn put(
-    stemmer: u64,
-    key: &str,
-    prefix_len: usize,
-    suffix_len: usize,
-    stem: Option<&str>,
-    decision: Decision,
-) {
+/// Remembers the analysis of `key`, if it fits in a line.
+pub(crate) fn put(stemmer: u64, key: &str, entry: Entry<&str>) {
     let Some(mut bytes) = LineBytes::new(key) else { return };
-    let stem_len = match stem {
+    let stem_len = match entry.stem {
         Some(stem) if !stem.is_empty() => match bytes.push(stem) {
             Some((start, end)) => end - start,
             None => return,
@@ -83,7 +85,12 @@ pub(crate) fn put(
         _ => 0,
     };
     // Keys fit in a line, so their affixes' lengths fit in a byte.
-    let fixed =
-        Fixed { prefix_len: prefix_len as u8, suffix_len: suffix_len as u8, stem_len, decision };
+    let fixed = Fixed {
+        prefix_len: entry.prefix_len as u8,
+        suffix_len: entry.suffix_len as u8,
+        stem_len,
+        decision: entry.decision,
+        stopword: entry.stopword,
+    };
     CACHE.with(|cache| cache.borrow_mut().insert(stemmer, hash(key.as_bytes()), fixed, bytes));
 }

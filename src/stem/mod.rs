@@ -105,6 +105,12 @@ struct Candidate {
     /// Only tried after every other split (the accusative alef, the
     /// construct plural و, the preposition ك alone).
     weak: bool,
+    /// Among splits of the same length: 0 for most, 1 before the
+    /// accusative alef, 2 after a preposition (ب ك ل) or the future س.
+    /// و + قرا (a verb in hamza) comes before وقر + ا, and بحث + ا before
+    /// ب + حثا (a preposition never precedes a verb) and سياسي + ا before
+    /// س + ياسيا.
+    rank: u8,
     /// After the future particle: a verb.
     verb: bool,
     /// After the article and before teh marbuta: a noun or adjective,
@@ -136,6 +142,9 @@ pub enum Decision {
     KnownStem,
     /// The (stripped) word is a verb form, mapped to its lemma.
     VerbForm,
+    /// A nisba adjective: its masculine singular, the noun it derives
+    /// from plus ي (إسرائيلية → اسرائيلي, عسكريين → عسكري).
+    Nisba,
     /// No lexicon knew it: the conservative cut.
     Fallback,
     /// The light10 rules.
@@ -155,6 +164,11 @@ pub struct Analysis<'a> {
     pub suffix: Cow<'a, str>,
     /// What decided.
     pub decision: Decision,
+    /// Whether the word is a stopword (possibly after و or ف). A stopword
+    /// that is an inflected form of another stopword gets that stopword as
+    /// its stem (كانت → كان, عليه → علي); any other keeps its letters
+    /// ([`Decision::Stopword`]).
+    pub stopword: bool,
 }
 
 /// A stemmer: immutable, `Send + Sync`, cheap to clone.
@@ -273,7 +287,7 @@ impl Stemmer {
             // a repeated word costs one hash probe.
             StemMode::Lexicon => match cache::get(self.id, &key) {
                 Some(entry) if entry.decision == Decision::Stopword => {
-                    return whole(Cow::Borrowed(word), Decision::Stopword);
+                    return whole(Cow::Borrowed(word), Decision::Stopword).stopword(true);
                 }
                 Some(entry) => Analysis {
                     prefix: Cow::Borrowed(&key[..entry.prefix_len]),
@@ -283,10 +297,11 @@ impl Stemmer {
                     },
                     suffix: Cow::Borrowed(&key[key.len() - entry.suffix_len..]),
                     decision: entry.decision,
+                    stopword: entry.stopword,
                 },
                 None => {
                     let analysis = if self.stopword_split(&key).is_some() {
-                        whole(Cow::Borrowed(&*key), Decision::Stopword)
+                        self.stopword_stem(&key)
                     } else {
                         self.lexicon(&key)
                     };
@@ -297,13 +312,16 @@ impl Stemmer {
                     cache::put(
                         self.id,
                         &key,
-                        analysis.prefix.len(),
-                        analysis.suffix.len(),
-                        owned_stem,
-                        analysis.decision,
+                        cache::Entry {
+                            prefix_len: analysis.prefix.len(),
+                            suffix_len: analysis.suffix.len(),
+                            stem: owned_stem,
+                            decision: analysis.decision,
+                            stopword: analysis.stopword,
+                        },
                     );
                     if analysis.decision == Decision::Stopword {
-                        return whole(Cow::Borrowed(word), Decision::Stopword);
+                        return whole(Cow::Borrowed(word), Decision::Stopword).stopword(true);
                     }
                     analysis
                 }
@@ -311,7 +329,7 @@ impl Stemmer {
             // light10 costs less than a cache lookup.
             StemMode::Light => {
                 if self.stopword_split(&key).is_some() {
-                    return whole(Cow::Borrowed(word), Decision::Stopword);
+                    return whole(Cow::Borrowed(word), Decision::Stopword).stopword(true);
                 }
                 light10(&key)
             }
@@ -331,6 +349,27 @@ impl Stemmer {
             let rest = &key[if has_prefix(key, p) { p.len() } else { return None }..];
             (chars(rest) >= 2 && self.lexicons.is_stopword(rest)).then_some(p.len())
         })
+    }
+
+    /// The analysis of a stopword: its lexicon analysis when that leads to
+    /// another stopword (كانت → كان, يكون → كان, وعليه → علي), so that the
+    /// inflected forms of an auxiliary verb or a preposition meet it;
+    /// otherwise the word itself. A function word is never stemmed into a
+    /// content word (ذلك is not ذل + ك), and takes no accusative alef (اما
+    /// is not ام + ا).
+    fn stopword_stem<'k>(&self, key: &'k str) -> Analysis<'k> {
+        let analysis = self.lexicon(key);
+        let inflected = matches!(
+            analysis.decision,
+            Decision::KnownStem | Decision::VerbForm | Decision::Exception
+        ) && analysis.stem != key
+            && analysis.suffix != WEAK_SUFFIX
+            && self.lexicons.is_stopword(&analysis.stem);
+        if inflected {
+            analysis.stopword(true)
+        } else {
+            whole(Cow::Borrowed(key), Decision::Stopword).stopword(true)
+        }
     }
 
     /// Lexicon-guided stemming of a key; the result borrows from `key` or
@@ -390,6 +429,11 @@ impl Stemmer {
                     continue;
                 }
                 let stem = &after[..after.len() - text.len()];
+                // The accusative alef (عاما, سياسيا, قانونا) competes with
+                // the other splits by length, except after ه: tanween on
+                // teh marbuta is written without alef, so there ا is the
+                // start of the pronoun ها (كتابها is not كتابه + ا).
+                let weak = weak && (text != WEAK_SUFFIX || stem.ends_with(TEH_MARBUTA_KEY));
                 let len = chars(stem);
                 if text == CONSTRUCT_PLURAL && !is_participle(stem) {
                     continue;
@@ -408,15 +452,31 @@ impl Stemmer {
                     // ه after the article can only be teh marbuta: a
                     // noun's (or adjective's) ending, never a verb's.
                     let noun = kind == PrefixKind::Article && text == TEH_MARBUTA_KEY;
-                    candidates[n] =
-                        Candidate { hash, start, end, len: len as u8, weak, verb, noun, listed };
+                    let rank = if text == WEAK_SUFFIX {
+                        1
+                    } else if prefix.contains(['\u{0628}', '\u{0643}', '\u{0644}', '\u{0633}']) {
+                        2 // ب ك ل س
+                    } else {
+                        0
+                    };
+                    candidates[n] = Candidate {
+                        hash,
+                        start,
+                        end,
+                        len: len as u8,
+                        weak,
+                        rank,
+                        verb,
+                        noun,
+                        listed,
+                    };
                     n += 1;
                 }
             }
         }
         let candidates = &mut candidates[..n];
         // Stable: among equals, fewer proclitics first.
-        candidates.sort_by_key(|c| (c.weak, std::cmp::Reverse(c.len)));
+        candidates.sort_by_key(|c| (c.weak, std::cmp::Reverse(c.len), c.rank));
         // First pass: exceptions and stems (and, after the future particle,
         // verb forms), longest stem first. Each lookup is one probe of a
         // hash table built from the FST, so a miss costs a hash and a load.
@@ -426,7 +486,9 @@ impl Stemmer {
             if c.listed {
                 if c.verb
                     && let Some(lemma) = lex.verb_lemma_hashed(stem, hash)
+                    && fits(lemma, key)
                 {
+                    let lemma = self.canonical_lemma(lemma);
                     return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
                 }
                 if let Some(target) = lex.exception_hashed(stem, hash) {
@@ -443,7 +505,16 @@ impl Stemmer {
                 }
             }
             if c.listed && lex.is_stem_hashed(stem, hash) {
+                if let Some(lemma) = self.imperfect_lemma(stem, hash) {
+                    return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+                }
                 return split(key, start, end, Decision::KnownStem);
+            }
+            if let Some(noun) = self.nisba_noun(stem) {
+                return match noun {
+                    Cow::Borrowed(noun) => split(key, start, start + noun.len(), Decision::Nisba),
+                    Cow::Owned(noun) => owned(key, start, end - NISBA.len(), noun, Decision::Nisba),
+                };
             }
             // Teh marbuta written ت before a suffix: مدرست|ه → مدرسه.
             if end < key.len() && stem.ends_with(TEH) {
@@ -452,6 +523,10 @@ impl Stemmer {
                     fnv(fnv(FNV_START, base.as_bytes()), TEH_MARBUTA_KEY.as_bytes());
                 if lex.may_be_stem(restored_hash) {
                     let restored = format!("{base}{TEH_MARBUTA_KEY}");
+                    // A plural in ة (الويه) is also an exception entry.
+                    if let Some(target) = lex.exception_hashed(&restored, restored_hash) {
+                        return owned(key, start, end, target.to_string(), Decision::Exception);
+                    }
                     if lex.is_stem_hashed(&restored, restored_hash) {
                         return owned(key, start, end, restored, Decision::KnownStem);
                     }
@@ -464,11 +539,79 @@ impl Stemmer {
         for c in candidates.iter().filter(|c| c.listed && !c.noun) {
             let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
-            if let Some(lemma) = lex.verb_lemma_hashed(stem, c.hash) {
+            if let Some(lemma) = lex.verb_lemma_hashed(stem, c.hash)
+                && fits(lemma, key)
+            {
+                let lemma = self.canonical_lemma(lemma);
                 return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
             }
         }
         self.fallback(key)
+    }
+
+    /// The lemma of `stem` read as the imperfect of a hollow verb when it
+    /// is also a known noun of the form-V pattern تفعّل: ت, the first
+    /// letter, the long vowel و or ي that the imperfect writes, the last
+    /// letter (تقول, تكون, تقوم: قال, كان, قام; the nouns are تقوّل,
+    /// تكوّن, تقوّم). Without short vowels the two are the same letters,
+    /// and in running text the imperfect ("she is", "you say") is far the
+    /// commoner. The same shape with a sound verb (تعقد: عقد or تعقّد) is
+    /// left to the lexicon: there the form-V verb and its noun (تعرف,
+    /// تجمع, توقع) are common too, and reading them as imperfects cost as
+    /// much precision as it won recall on treebank text.
+    fn imperfect_lemma(&self, stem: &str, hash: u64) -> Option<&str> {
+        let mut letters = stem.chars();
+        let (Some(TEH), Some(first), Some(WAW | YEH), Some(last), None) =
+            (letters.next(), letters.next(), letters.next(), letters.next(), letters.next())
+        else {
+            return None;
+        };
+        // ه last is teh marbuta in key form: a noun (تلوه, تلوة).
+        if last == HEH {
+            return None;
+        }
+        let lemma = self.lexicons.verb_lemma_hashed(stem, hash)?;
+        let mut radicals = lemma.chars();
+        let hollow = radicals.next() == Some(first)
+            && radicals.next() == Some(ALEF)
+            && radicals.next() == Some(last)
+            && radicals.next().is_none();
+        hollow.then_some(lemma)
+    }
+
+    /// A verb lemma as the stemmer gives it: a form-V hollow lemma that
+    /// reads as an imperfect (تبول, from اتبول) goes on to the form-I
+    /// verb (بال), as the word تبول itself does, so that every stem the
+    /// lexicons give stays a fixed point.
+    fn canonical_lemma<'l>(&'l self, lemma: &'l str) -> &'l str {
+        let hash = fnv(FNV_START, lemma.as_bytes());
+        if self.lexicons.is_stem_hashed(lemma, hash) {
+            self.imperfect_lemma(lemma, hash).unwrap_or(lemma)
+        } else {
+            lemma
+        }
+    }
+
+    /// The noun a nisba adjective derives from, if `stem` is one: a known
+    /// noun or name (three letters or more) and ي (عسكري, اسرائيلي). The
+    /// policy: a nisba adjective the lexicon lists is its own stem
+    /// (سياسي, and سياسية, سياسيين, سياسيا meet on it); one it does not
+    /// list stems to its noun, every form alike (اسرائيلي, اسرائيلية,
+    /// الاسرائيليون, اسرائيليا all → اسرائيل). The ي may also be the
+    /// construct plural or dual (مسؤولي, وزيري) or "my" (كتابي): each
+    /// reading leads to the same noun. A name listed with its article
+    /// (العراق) keeps it: العراقي → العراق.
+    fn nisba_noun<'s>(&self, stem: &'s str) -> Option<Cow<'s, str>> {
+        let noun = stem.strip_suffix(NISBA)?;
+        if chars(noun) < 3 || has_prefix(noun, ARTICLE) {
+            return None;
+        }
+        let lex = &*self.lexicons;
+        if lex.is_stem(noun) || lex.is_protected(noun) {
+            return Some(Cow::Borrowed(noun));
+        }
+        let with_article = format!("{ARTICLE}{noun}");
+        lex.is_protected(&with_article).then_some(Cow::Owned(with_article))
     }
 
     /// The conservative cut for a word no lexicon supports.
@@ -495,14 +638,23 @@ impl Stemmer {
     }
 }
 
+/// Whether a verb's lemma may stand for `word`: a stem is never longer
+/// than its word (only an exception entry may say otherwise). Two-letter
+/// imperatives and jussives (قل, كن, را) are also ordinary short words and
+/// abbreviations, and في (also the imperative of وفى) is the preposition.
+fn fits(lemma: &str, word: &str) -> bool {
+    chars(lemma) <= chars(word)
+}
+
 /// Whether `stem` has the shape of a participle, the nouns whose sound
 /// plural news text writes in construct (مسؤولو, مقاتلو, مستخدمو): م, then
-/// at least three letters, the first of them not ا. Names ending in و
-/// mostly fail it (ماريو, باولو, اوغلو).
+/// at least three letters, the first of them neither ا nor ي (no
+/// participle pattern puts a long vowel there). Names ending in و mostly
+/// fail it (ماريو, باولو, اوغلو, ميلانو).
 fn is_participle(stem: &str) -> bool {
     let mut letters = stem.chars();
     letters.next() == Some('\u{0645}') // م
-        && letters.next().is_some_and(|c| c != '\u{0627}') // not ا
+        && letters.next().is_some_and(|c| c != ALEF && c != YEH)
         && letters.count() >= 2
 }
 
@@ -558,11 +710,18 @@ fn owned(key: &str, start: usize, end: usize, stem: String, decision: Decision) 
         stem: Cow::Owned(stem),
         suffix: Cow::Borrowed(&key[end..]),
         decision,
+        stopword: false,
     }
 }
 
 fn whole(word: Cow<'_, str>, decision: Decision) -> Analysis<'_> {
-    Analysis { prefix: Cow::Borrowed(""), stem: word, suffix: Cow::Borrowed(""), decision }
+    Analysis {
+        prefix: Cow::Borrowed(""),
+        stem: word,
+        suffix: Cow::Borrowed(""),
+        decision,
+        stopword: false,
+    }
 }
 
 fn split(key: &str, start: usize, end: usize, decision: Decision) -> Analysis<'_> {
@@ -571,10 +730,17 @@ fn split(key: &str, start: usize, end: usize, decision: Decision) -> Analysis<'_
         stem: Cow::Borrowed(&key[start..end]),
         suffix: Cow::Borrowed(&key[end..]),
         decision,
+        stopword: false,
     }
 }
 
 impl<'k> Analysis<'k> {
+    /// The same analysis, flagged as a stopword's or not.
+    fn stopword(mut self, yes: bool) -> Analysis<'k> {
+        self.stopword = yes;
+        self
+    }
+
     /// Re-borrows an analysis of `key` from `word`, which is the same text.
     fn rebind<'w>(self, word: &'w str) -> Analysis<'w> {
         let rebind = |part: Cow<'k, str>, at: usize| -> Cow<'w, str> {
@@ -591,6 +757,7 @@ impl<'k> Analysis<'k> {
             prefix: rebind(self.prefix, 0),
             suffix: rebind(self.suffix, stem_end),
             decision: self.decision,
+            stopword: self.stopword,
         }
     }
 
@@ -601,6 +768,7 @@ impl<'k> Analysis<'k> {
             stem: Cow::Owned(self.stem.into_owned()),
             suffix: Cow::Owned(self.suffix.into_owned()),
             decision: self.decision,
+            stopword: self.stopword,
         }
     }
 }

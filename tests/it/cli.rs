@@ -558,6 +558,28 @@ fn explain_names_each_rule() {
 }
 
 #[test]
+fn explain_stem_shows_each_word_split_and_what_decided() {
+    let out = run(&["explain", "--stem", "--color", "never", "وكانت الإسرائيلية الأوضاع في 2024"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<Vec<&str>> =
+        text.lines().skip(1).map(|l| l.split_whitespace().collect()).collect();
+    // word, normalized, prefix, stem, suffix, then what decided.
+    assert_eq!(rows[0][..5], ["وكانت", "وكانت", "و", "كان", "ت"], "{text}");
+    assert!(text.lines().nth(1).unwrap().ends_with("known stem; a stopword"), "{text}");
+    assert_eq!(rows[1][..5], ["الإسرائيلية", "الاسرائيليه", "ال", "اسرائيل", "يه"], "{text}");
+    assert!(text.contains("nisba adjective"), "{text}");
+    assert_eq!(rows[2][..5], ["الأوضاع", "الاوضاع", "ال", "وضع", "-"], "{text}");
+    assert!(text.contains("exception entry"), "{text}");
+    assert_eq!(rows[3][..5], ["في", "في", "-", "في", "-"], "{text}");
+    assert!(text.contains("stopword, kept whole"), "{text}");
+    assert!(text.lines().nth(5).unwrap().ends_with("not an Arabic word"), "{text}");
+    // The lucene preset explains Lucene's stemmer.
+    let out = run(&["explain", "--stem", "--preset", "lucene", "والكتاب"]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Lucene's ArabicStemmer"));
+}
+
+#[test]
 fn rule_switches_override_preset_and_config() {
     let out = run_stdin(
         &[
