@@ -113,8 +113,7 @@ struct Candidate {
     rank: u8,
     /// After the future particle: a verb.
     verb: bool,
-    /// After the article and before teh marbuta: a noun or adjective,
-    /// never a verb form.
+    /// After the article: a noun or adjective, never a verb form.
     noun: bool,
     /// Whether the stem may be a known stem, an exception or a verb form
     /// (see [`Lexicons::may_be_listed`]); if not, no lookup of it can
@@ -449,9 +448,9 @@ impl Stemmer {
                     let weak = weak || prefix == KAF;
                     let hash = fnv(FNV_START, stem.as_bytes());
                     let listed = lex.may_be_listed(hash);
-                    // ه after the article can only be teh marbuta: a
-                    // noun's (or adjective's) ending, never a verb's.
-                    let noun = kind == PrefixKind::Article && text == TEH_MARBUTA_KEY;
+                    // After the article: a noun or adjective, never a
+                    // verb form (الحوثيين is not ال + a form of حاث).
+                    let noun = kind == PrefixKind::Article;
                     let rank = if text == WEAK_SUFFIX {
                         1
                     } else if prefix.contains(['\u{0628}', '\u{0643}', '\u{0644}', '\u{0633}']) {
