@@ -10,10 +10,15 @@
 //!   participle: مسؤولو), and keeps the longest stem the lexicons
 //!   support: for each split, an exception (a broken plural) first, then a
 //!   known stem, then a verb form mapped to its lemma. A stem ending in ت before a suffix is also tried
-//!   with its teh marbuta restored (مدرسته → مدرسة). Stopwords and protected
-//!   words pass through; a word no lexicon supports gets a conservative cut
-//!   (the article, then a plural, dual or two-letter pronoun ending) that
-//!   keeps at least `min_stem_len` characters.
+//!   with its teh marbuta restored (مدرسته → مدرسة). A nisba adjective
+//!   the lexicons do not list stems to its noun (عسكرية, عسكريين →
+//!   عسكر), a hollow imperfect with ت to its verb (تقول → قال), and a verb
+//!   lemma never stands for a shorter word (في stays في). Protected words
+//!   pass through; stopwords keep their letters unless they inflect
+//!   another stopword (كانت → كان), and are flagged either way
+//!   ([`Analysis::stopword`]). A word no lexicon supports gets a
+//!   conservative cut (the article, then a plural, dual or two-letter
+//!   pronoun ending) that keeps at least `min_stem_len` characters.
 //! * `light` is light10 exactly as Larkey, Ballesteros and Connell describe
 //!   it, as a baseline: و when three characters remain, then the first of
 //!   ال وال بال كال فال لل that leaves two, then each of ها ان ات ون ين يه
@@ -286,7 +291,7 @@ impl Stemmer {
             // a repeated word costs one hash probe.
             StemMode::Lexicon => match cache::get(self.id, &key) {
                 Some(entry) if entry.decision == Decision::Stopword => {
-                    return whole(Cow::Borrowed(word), Decision::Stopword).stopword(true);
+                    return whole(Cow::Borrowed(word), Decision::Stopword).with_stopword(true);
                 }
                 Some(entry) => Analysis {
                     prefix: Cow::Borrowed(&key[..entry.prefix_len]),
@@ -320,7 +325,7 @@ impl Stemmer {
                         },
                     );
                     if analysis.decision == Decision::Stopword {
-                        return whole(Cow::Borrowed(word), Decision::Stopword).stopword(true);
+                        return whole(Cow::Borrowed(word), Decision::Stopword).with_stopword(true);
                     }
                     analysis
                 }
@@ -328,7 +333,7 @@ impl Stemmer {
             // light10 costs less than a cache lookup.
             StemMode::Light => {
                 if self.stopword_split(&key).is_some() {
-                    return whole(Cow::Borrowed(word), Decision::Stopword).stopword(true);
+                    return whole(Cow::Borrowed(word), Decision::Stopword).with_stopword(true);
                 }
                 light10(&key)
             }
@@ -365,9 +370,9 @@ impl Stemmer {
             && analysis.suffix != WEAK_SUFFIX
             && self.lexicons.is_stopword(&analysis.stem);
         if inflected {
-            analysis.stopword(true)
+            analysis.with_stopword(true)
         } else {
-            whole(Cow::Borrowed(key), Decision::Stopword).stopword(true)
+            whole(Cow::Borrowed(key), Decision::Stopword).with_stopword(true)
         }
     }
 
@@ -735,7 +740,7 @@ fn split(key: &str, start: usize, end: usize, decision: Decision) -> Analysis<'_
 
 impl<'k> Analysis<'k> {
     /// The same analysis, flagged as a stopword's or not.
-    fn stopword(mut self, yes: bool) -> Analysis<'k> {
+    fn with_stopword(mut self, yes: bool) -> Analysis<'k> {
         self.stopword = yes;
         self
     }

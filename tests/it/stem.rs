@@ -256,10 +256,10 @@ fn heldout_word_list() {
             misses.push(format!("{word}: got {got}, expected {expected}"));
         }
     }
-    // 32 of 40 on the first run, before the suffix list was generated from
-    // every legal combination; 35 since (see BENCHMARKS.md).
+    // 39 of 40: تساهم (a form-III imperfect) stays the noun the lexicon
+    // lists (see BENCHMARKS.md).
     assert!(
-        total - misses.len() >= 35,
+        total - misses.len() >= 39,
         "{} of {total} right; misses:\n{}",
         total - misses.len(),
         misses.join("\n")
@@ -292,6 +292,9 @@ fn lexicon_mode_conflates_better_than_light10() {
     let lexicon = conflation_f1(&Stemmer::default(), "heldout");
     let light = conflation_f1(&Stemmer::with_mode(StemMode::Light), "heldout");
     assert!(lexicon > light + 0.3, "held-out F1: lexicon {lexicon:.3}, light {light:.3}");
+    // 0.807 with the embedded lexicons (BENCHMARKS.md): a drop below 0.80
+    // means a rule or a lexicon change split what used to meet.
+    assert!(lexicon >= 0.80, "held-out F1 fell to {lexicon:.3}");
 }
 
 #[test]
