@@ -161,6 +161,7 @@ mod error;
 pub mod jsonl;
 mod memo;
 pub mod normalize;
+pub mod simd;
 pub mod stem;
 #[cfg(feature = "tantivy")]
 pub mod tantivy;
@@ -175,6 +176,7 @@ pub use normalize::config::{
 };
 pub use normalize::report::{Change, OffsetMap, RuleCounts, Trace};
 pub use normalize::rules::Rule;
+pub use simd::SimdLevel;
 pub use stem::lexicons::{LexiconFiles, Lexicons};
 pub use stem::{Analysis, Decision, StemMode, Stemmer, StemmerConfig};
 

@@ -60,8 +60,10 @@ pub fn normalize(data: &[u8]) {
     let mut u = Unstructured::new(data);
     let Ok(config) = config(&mut u) else { return };
     let text = String::from_utf8_lossy(u.take_rest());
+    let portable = Normalizer::with_simd_level(config.clone(), sarf::SimdLevel::None);
     let normalizer = Normalizer::new(config);
     let once = normalizer.normalize(&text);
+    assert_eq!(portable.normalize(&text), once, "the portable path differs from the SIMD ones");
     assert_eq!(matches!(once, Cow::Borrowed(_)), once == text, "borrowed iff unchanged");
     assert_eq!(normalizer.normalize(&once), once, "not idempotent");
     let mut buffer = String::from("x");

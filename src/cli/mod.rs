@@ -11,7 +11,7 @@ mod stem;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use sarf::{Error, NormalizerConfig, Preset};
 
 const EXAMPLES: &str = "\
@@ -158,8 +158,35 @@ impl NormalizerArgs {
     }
 }
 
+/// The version line, and on a line of its own the SIMD level that
+/// normalization uses here (`SARF_SIMD` and the CPU decide it).
+fn version() -> &'static str {
+    let text = format!("{}\nsimd: {}", env!("CARGO_PKG_VERSION"), sarf::SimdLevel::in_use());
+    Box::leak(text.into_boxed_str())
+}
+
+/// An unknown `SARF_SIMD`, or one that asks for a path this CPU lacks, is
+/// an error rather than a silent fallback: whoever set it wants that path.
+fn check_simd_request() -> Result<(), Error> {
+    let detected = sarf::SimdLevel::detected();
+    match sarf::SimdLevel::requested()? {
+        Some(level) if level > detected => Err(Error::usage(&format!(
+            "SARF_SIMD={level} asks for a path this CPU lacks (the best it runs is {detected})"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let command = Cli::command().version(version());
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    if let Err(e) = check_simd_request() {
+        report(&e);
+        return ExitCode::FAILURE;
+    }
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(&args),
         Command::Stem(args) => stem::run(&args),

@@ -31,6 +31,7 @@ use super::scan::Scanner;
 use crate::chars::{
     ALEF, ALEF_MAKSURA, combining_class, compose, is_compose_base, is_composing_mark,
 };
+use crate::simd::SimdLevel;
 
 /// The most combining marks kept after one base that composition looks
 /// through (Unicode's stream-safe text format allows 30).
@@ -109,6 +110,8 @@ pub(crate) struct Engine {
     /// `patch.rs`; always `None` off x86-64).
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     chunks: Option<PatchTables>,
+    /// The SIMD level the paths above were built for.
+    simd: SimdLevel,
 }
 
 /// The hot loop's view of one character of U+0600..=U+06FF.
@@ -453,7 +456,12 @@ impl ItemOutput {
 }
 
 impl Engine {
-    pub(crate) fn new(mut config: NormalizerConfig) -> Engine {
+    pub(crate) fn new(config: NormalizerConfig) -> Engine {
+        Engine::with_simd(config, SimdLevel::in_use())
+    }
+
+    /// [`new`](Self::new), taking SIMD paths up to `level` only.
+    pub(crate) fn with_simd(mut config: NormalizerConfig, level: SimdLevel) -> Engine {
         // Whole-text NFC/NFKC composes; the rules must not then leave
         // composable pairs behind, or a second pass would differ.
         config.compose |= config.unicode != UnicodeForm::None;
@@ -482,14 +490,17 @@ impl Engine {
                 Fold::FullAlef | Fold::Expand(..) => Quick::Slow,
             };
         }
-        let scanner = Scanner::new(|b0, b1| {
-            if (0xD8..=0xDB).contains(&b0) {
-                quick[block_index(b0, b1)] != Quick::Keep
-            } else {
-                may_change_outside_block(b0, b1)
-            }
-        });
-        let chunks = patch::available().then(|| {
+        let scanner = Scanner::with_simd(
+            |b0, b1| {
+                if (0xD8..=0xDB).contains(&b0) {
+                    quick[block_index(b0, b1)] != Quick::Keep
+                } else {
+                    may_change_outside_block(b0, b1)
+                }
+            },
+            level,
+        );
+        let chunks = (level >= SimdLevel::Avx512 && patch::available()).then(|| {
             PatchTables::new(|i| match (quick[i], folds[i]) {
                 (Quick::Keep, _) => patch::Entry::Keep,
                 (Quick::Patch, _) => patch::Entry::Patch(patch[i]),
@@ -511,6 +522,7 @@ impl Engine {
             folds,
             scanner,
             chunks,
+            simd: level,
         };
         #[cfg(target_arch = "x86_64")]
         {
@@ -523,6 +535,10 @@ impl Engine {
 
     pub(crate) fn config(&self) -> &NormalizerConfig {
         &self.config
+    }
+
+    pub(crate) fn simd_level(&self) -> SimdLevel {
+        self.simd
     }
 
     /// The cached ranges outside the block.

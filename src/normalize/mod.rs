@@ -14,13 +14,15 @@
 
 pub mod config;
 mod engine;
-mod patch;
+pub(crate) mod patch;
 pub mod report;
 pub mod rules;
-mod scan;
+pub(crate) mod scan;
 
 use std::borrow::Cow;
 use std::sync::Arc;
+
+use crate::simd::SimdLevel;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
@@ -64,6 +66,21 @@ impl Normalizer {
     /// Compiles `config`.
     pub fn new(config: NormalizerConfig) -> Normalizer {
         Normalizer { engine: Arc::new(Engine::new(config)) }
+    }
+
+    /// Compiles `config` to take SIMD paths up to `level` only (clamped to
+    /// what the CPU has), whatever `SARF_SIMD` says: for checking and
+    /// measuring each path on one machine. Every level gives the same
+    /// output. See [`crate::simd`].
+    pub fn with_simd_level(config: NormalizerConfig, level: SimdLevel) -> Normalizer {
+        let level = level.min(SimdLevel::detected());
+        Normalizer { engine: Arc::new(Engine::with_simd(config, level)) }
+    }
+
+    /// The SIMD level this normalizer's paths may use: the CPU's best,
+    /// capped by `SARF_SIMD` or [`with_simd_level`](Self::with_simd_level).
+    pub fn simd_level(&self) -> SimdLevel {
+        self.engine.simd_level()
     }
 
     /// The normalizer for a named preset.

@@ -36,7 +36,17 @@ pub(crate) struct Scanner {
 impl Scanner {
     /// A scanner for the pairs `is_candidate` accepts; `is_candidate` is
     /// only asked about lead bytes 0xC2..=0xF4 and continuation bytes.
+    #[cfg(test)]
     pub(crate) fn new(is_candidate: impl Fn(u8, u8) -> bool) -> Scanner {
+        Scanner::with_simd(is_candidate, crate::simd::SimdLevel::in_use())
+    }
+
+    /// [`new`](Self::new), with the SSSE3 scan only if `level` allows it
+    /// (and the CPU has it).
+    pub(crate) fn with_simd(
+        is_candidate: impl Fn(u8, u8) -> bool,
+        level: crate::simd::SimdLevel,
+    ) -> Scanner {
         let mut bits = Box::new([0u64; 1024]);
         let mut rows_lo = [0u8; 16];
         let mut rows_hi = [0u8; 16];
@@ -61,7 +71,8 @@ impl Scanner {
                 }
             }
         }
-        let simd = other_leads.len() <= 4 && simd_available();
+        let simd =
+            other_leads.len() <= 4 && level >= crate::simd::SimdLevel::Ssse3 && ssse3_available();
         let mut leads = [0xFF; 4];
         for (slot, lead) in leads.iter_mut().zip(&other_leads) {
             *slot = *lead;
@@ -235,7 +246,8 @@ fn load16(bytes: &[u8]) -> std::arch::x86_64::__m128i {
     unsafe { std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().cast()) }
 }
 
-fn simd_available() -> bool {
+/// Whether this CPU has SSSE3.
+pub(crate) fn ssse3_available() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         std::arch::is_x86_feature_detected!("ssse3")
@@ -347,6 +359,10 @@ mod tests {
     #[test]
     fn simd_is_used_where_available() {
         #[cfg(target_arch = "x86_64")]
-        assert_eq!(Scanner::new(|_, _| false).simd, simd_available());
+        assert_eq!(
+            Scanner::new(|_, _| false).simd,
+            crate::simd::SimdLevel::in_use() >= crate::simd::SimdLevel::Ssse3
+        );
+        assert!(!Scanner::with_simd(|_, _| false, crate::simd::SimdLevel::None).simd);
     }
 }

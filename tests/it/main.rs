@@ -9,6 +9,7 @@ mod golden;
 mod properties;
 mod reference;
 mod rules;
+mod simd;
 mod stem;
 
 use std::path::{Path, PathBuf};

@@ -232,3 +232,27 @@ fn unchanged_text_of_every_untouched_arabic_letter_is_borrowed() {
     let text = "بتثجحخدذرزسشصضطظعغفقكلمنهوي ";
     assert!(matches!(n.normalize(text), std::borrow::Cow::Borrowed(_)));
 }
+
+/// Text long enough for the 64-byte chunk path (several chunks, and a tail).
+fn long_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(interesting_char(), 0..400).prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(500)
+    ))]
+
+    #[test]
+    fn every_simd_level_writes_the_same_bytes(config in config(), text in long_text()) {
+        let auto = Normalizer::new(config.clone()).normalize(&text).into_owned();
+        for level in [SimdLevel::None, SimdLevel::Ssse3, SimdLevel::Avx512] {
+            let normalizer = Normalizer::with_simd_level(config.clone(), level);
+            prop_assert_eq!(
+                normalizer.normalize(&text),
+                auto.as_str(),
+                "the {} path differs from the default ({})", level, SimdLevel::in_use()
+            );
+        }
+    }
+}
