@@ -82,12 +82,19 @@ impl ArabicTokenizer {
         ArabicTokenizer::new(Normalizer::from_preset(preset), None)
     }
 
+    /// Normalization with `preset`, then the stemmer that goes with it
+    /// ([`StemMode::for_preset`]: Lucene's after `lucene`, the lexicon
+    /// stemmer after any other).
+    pub fn from_preset(preset: Preset) -> ArabicTokenizer {
+        ArabicTokenizer::new(
+            Normalizer::from_preset(preset),
+            Some(Stemmer::with_mode(StemMode::for_preset(preset))),
+        )
+    }
+
     /// Lucene's ArabicNormalizer and ArabicStemmer on sarf's tokens.
     pub fn lucene() -> ArabicTokenizer {
-        ArabicTokenizer::new(
-            Normalizer::from_preset(Preset::Lucene),
-            Some(Stemmer::with_mode(StemMode::Lucene)),
-        )
+        ArabicTokenizer::from_preset(Preset::Lucene)
     }
 
     /// Leaves out the stemmer's stopwords (positions still count them).

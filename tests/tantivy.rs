@@ -113,6 +113,20 @@ fn lucene_tokenizer_gives_lucenes_terms() {
         terms.push(token.text.clone());
     }
     assert_eq!(terms, ["بالكتاب", "معلم", "كتاب", "في", "مدرس"]);
+    // Any preset brings the stemmer that goes with it.
+    let terms = |preset: Preset| {
+        let mut tokenizer = TextAnalyzer::from(ArabicTokenizer::from_preset(preset));
+        let mut stream = tokenizer.token_stream("والمعلمون كتابها وزير");
+        let mut terms = Vec::new();
+        while let Some(token) = stream.next() {
+            terms.push(token.text.clone());
+        }
+        terms
+    };
+    // (Lucene's stemmer takes و off a four-letter word; the lexicon knows وزير.)
+    assert_eq!(terms(Preset::Lucene), ["معلم", "كتاب", "زير"]);
+    assert_eq!(terms(Preset::Search), ["معلم", "كتاب", "وزير"]);
+    assert_eq!(terms(Preset::Nlp), ["معلم", "كتاب", "وزير"]);
 }
 
 #[test]

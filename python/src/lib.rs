@@ -406,8 +406,7 @@ impl PyAnalyzer {
         rules: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         let normalizer = sarf::Normalizer::new(normalizer_config(py, preset, config, rules)?);
-        let default_mode =
-            if parse_preset(preset)? == Preset::Lucene { "lucene" } else { "lexicon" };
+        let default_mode = sarf::StemMode::for_preset(parse_preset(preset)?).name();
         let stemmer_config = stemmer_config(py, mode.unwrap_or(default_mode), 3, None)?;
         let stemmer = sarf::Stemmer::new(stemmer_config).map_err(py_err)?;
         let inner =

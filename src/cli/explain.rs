@@ -42,22 +42,6 @@ fn describe(text: &str) -> String {
         .join(", ")
 }
 
-/// What decided a stem, in words.
-fn decision_text(decision: Decision) -> &'static str {
-    match decision {
-        Decision::Unchanged => "unchanged (not Arabic, or too short to cut)",
-        Decision::Stopword => "stopword, kept whole",
-        Decision::Protected => "protected word",
-        Decision::Exception => "exception entry (irregular form)",
-        Decision::KnownStem => "known stem",
-        Decision::VerbForm => "verb form, mapped to its lemma",
-        Decision::Nisba => "nisba adjective, stemmed to its noun",
-        Decision::Fallback => "rule fallback (no lexicon knew it)",
-        Decision::Light => "light10 rules",
-        Decision::Lucene => "Lucene's ArabicStemmer rules",
-    }
-}
-
 /// `sarf explain --stem`: one line per word.
 fn explain_stems(args: &ExplainArgs, color: bool) -> Result<String, Error> {
     let (normalizer_config, stemmer_config) = super::stem::stemmer_config(&args.normalizer)?;
@@ -72,7 +56,7 @@ fn explain_stems(args: &ExplainArgs, color: bool) -> Result<String, Error> {
     for token in analyzer.analyze(&args.text) {
         let (prefix, stem, suffix, decided) = if token.kind == TokenKind::Arabic {
             let analysis = stemmer.analyze(&token.normalized);
-            let mut decided = decision_text(analysis.decision).to_string();
+            let mut decided = analysis.decision.description().to_string();
             if analysis.stopword && analysis.decision != Decision::Stopword {
                 decided.push_str("; a stopword");
             }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use sarf::{Analyzer, Error, Normalizer, Preset, StemMode, Stemmer, StemmerConfig};
+use sarf::{Analyzer, Error, Normalizer, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
 use super::io::{
@@ -154,8 +154,8 @@ pub(super) fn stemmer_config(
         None => StemmerConfig::default(),
     };
     let mode_in_file = stemmer_table.as_ref().is_some_and(|t| t.get("mode").is_some());
-    if normalizer.preset() == Preset::Lucene && !mode_in_file {
-        config.mode = StemMode::Lucene;
+    if !mode_in_file {
+        config.mode = StemMode::for_preset(normalizer.preset());
     }
     Ok((normalizer_config, config))
 }

@@ -366,6 +366,7 @@ pub fn read_table(
 /// Named configurations for the common uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Preset {
     /// Aggressive folding for retrieval (the default): every class Lucene's
     /// ArabicNormalizer folds (alef variants, alef maksura → yeh, teh marbuta

@@ -21,6 +21,7 @@ use crate::chars::*;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)] // each variant is documented by its config field
+#[non_exhaustive]
 pub enum Rule {
     Diacritics,
     QuranicMarks,

@@ -51,6 +51,7 @@ use crate::error::Error;
 /// How the stemmer cuts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum StemMode {
     /// light10 (Larkey et al.), the classic baseline.
     Light,
@@ -64,6 +65,17 @@ pub enum StemMode {
 impl StemMode {
     /// Every mode, the default first.
     pub const ALL: [StemMode; 3] = [StemMode::Lexicon, StemMode::Light, StemMode::Lucene];
+
+    /// The mode that goes with a normalizer preset by default: Lucene's
+    /// stemmer after Lucene's normalizer (as its ArabicAnalyzer runs them),
+    /// the lexicon stemmer after any other. The command line, the Python
+    /// module and the tantivy tokenizer all choose by this.
+    pub fn for_preset(preset: crate::Preset) -> StemMode {
+        match preset {
+            crate::Preset::Lucene => StemMode::Lucene,
+            _ => StemMode::Lexicon,
+        }
+    }
 
     /// The mode's name in config files and on the command line.
     pub fn name(self) -> &'static str {
@@ -133,6 +145,7 @@ const MAX_LEXICON_WORD: usize = 128;
 /// What decided a word's stem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Decision {
     /// Not Arabic, or too short to cut: unchanged.
     Unchanged,
@@ -155,6 +168,24 @@ pub enum Decision {
     Light,
     /// The rules of Lucene's ArabicStemmer.
     Lucene,
+}
+
+impl Decision {
+    /// What decided, in words (as `sarf explain --stem` prints it).
+    pub fn description(self) -> &'static str {
+        match self {
+            Decision::Unchanged => "unchanged (not Arabic, or too short to cut)",
+            Decision::Stopword => "stopword, kept whole",
+            Decision::Protected => "protected word",
+            Decision::Exception => "exception entry (irregular form)",
+            Decision::KnownStem => "known stem",
+            Decision::VerbForm => "verb form, mapped to its lemma",
+            Decision::Nisba => "nisba adjective, stemmed to its noun",
+            Decision::Fallback => "rule fallback (no lexicon knew it)",
+            Decision::Light => "light10 rules",
+            Decision::Lucene => "Lucene's ArabicStemmer rules",
+        }
+    }
 }
 
 /// A word's analysis: what was cut, what remains, and why.
