@@ -37,6 +37,12 @@ pub struct IoArgs {
     /// Rewrite each input file in place (atomically).
     #[arg(long, conflicts_with = "output")]
     pub in_place: bool,
+    /// Follow symbolic links met while walking a directory (by default
+    /// they are skipped and counted; a link given by name is always
+    /// read). Loops are reported and never entered; with --in-place,
+    /// files outside the directories given are never written.
+    #[arg(long)]
+    pub follow: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
     #[arg(long)]
     pub lossy: bool,
@@ -96,6 +102,9 @@ struct Summary {
     lines: u64,
     invalid_utf8_replaced: u64,
     bad_lines_skipped: u64,
+    /// Symbolic links met in a directory walk and not followed, loops,
+    /// and (with --in-place) files outside the directories given.
+    links_skipped: u64,
     seconds: f64,
     megabytes_per_second: f64,
     rule_changes: RuleCounts,
@@ -149,7 +158,7 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
             if input == Path::new("-") {
                 return Err(usage("stdin cannot be combined with a directory input or --in-place"));
             }
-            collect_files(input, input, out_dir, args.in_place, &mut pairs)?;
+            summary.links_skipped += collect_files(input, out_dir, args, &mut pairs)?;
         }
         for FilePair { input, output, .. } in &pairs {
             refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
@@ -237,38 +246,92 @@ struct FilePair {
     small: bool,
 }
 
-/// The files under `path` (itself if a file), with their output paths:
-/// mirrored under `out_dir`, or the file itself for `--in-place`.
+/// The files under `root` (itself if a file), in name order, with their
+/// output paths: mirrored under `out_dir`, or the file itself for
+/// `--in-place`. Returns how many symbolic links (and loops, and with
+/// `--in-place` files outside `root`) were skipped, each also named on
+/// stderr when followed links were asked for.
 fn collect_files(
     root: &Path,
-    path: &Path,
     out_dir: &Path,
-    in_place: bool,
+    args: &IoArgs,
     pairs: &mut Vec<FilePair>,
-) -> Result<(), Error> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::from_io(Some(path), e))?;
-    if meta.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| Error::from_io(Some(path), e))?
-            .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::from_io(Some(path), e)))
-            .collect::<Result<_, _>>()?;
-        entries.sort();
-        for entry in entries {
-            collect_files(root, &entry, out_dir, in_place, pairs)?;
-        }
-    } else {
-        let output = if in_place {
-            path.to_path_buf()
-        } else if root.is_dir() {
-            out_dir.join(path.strip_prefix(root).unwrap_or(path))
+) -> Result<u64, Error> {
+    // A file given by name, symbolic link or not, is read as usual.
+    let meta = std::fs::metadata(root).map_err(|e| Error::from_io(Some(root), e))?;
+    if !meta.is_dir() {
+        let output = if args.in_place {
+            root.to_path_buf()
         } else {
-            out_dir.join(path.file_name().unwrap_or_default())
+            out_dir.join(root.file_name().unwrap_or_default())
         };
-        // Small enough that `copy_inline` beats the ring: a few blocks.
-        let small = meta.is_file() && meta.len() <= 4 * DEFAULT_BLOCK_SIZE as u64;
-        pairs.push(FilePair { input: path.to_path_buf(), output, small });
+        pairs.push(FilePair { input: root.to_path_buf(), output, small: is_small(&meta) });
+        return Ok(0);
     }
-    Ok(())
+    // With --in-place and --follow, a link may lead out of the tree: its
+    // files are skipped, so that nothing outside `root` is rewritten.
+    let real_root = if args.in_place && args.follow {
+        Some(std::fs::canonicalize(root).map_err(|e| Error::from_io(Some(root), e))?)
+    } else {
+        None
+    };
+    let mut skipped = 0;
+    let walk = walkdir::WalkDir::new(root).follow_links(args.follow).sort_by_file_name();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.loop_ancestor().is_some() => {
+                let path = e.path().unwrap_or(root);
+                eprintln!("sarf: {}: a symbolic link loop, not entered", path.display());
+                skipped += 1;
+                continue;
+            }
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let io = e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed"));
+                return Err(Error::from_io(Some(&path), io));
+            }
+        };
+        let path = entry.path();
+        if entry.file_type().is_symlink() {
+            // Only reached without --follow.
+            skipped += 1;
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if let Some(real_root) = &real_root {
+            let real = std::fs::canonicalize(path).map_err(|e| Error::from_io(Some(path), e))?;
+            if !real.starts_with(real_root) {
+                eprintln!(
+                    "sarf: {}: leads outside {} ({}), not rewritten in place",
+                    path.display(),
+                    root.display(),
+                    real.display()
+                );
+                skipped += 1;
+                continue;
+            }
+        }
+        let meta = entry.metadata().map_err(|e| {
+            let io = e.into_io_error().unwrap_or_else(|| std::io::Error::other("stat failed"));
+            Error::from_io(Some(path), io)
+        })?;
+        let output = if args.in_place {
+            path.to_path_buf()
+        } else {
+            out_dir.join(path.strip_prefix(root).unwrap_or(path))
+        };
+        pairs.push(FilePair { input: path.to_path_buf(), output, small: is_small(&meta) });
+    }
+    Ok(skipped)
+}
+
+/// Small enough that `copy_inline` beats the ring: a regular file of a few
+/// blocks.
+fn is_small(meta: &std::fs::Metadata) -> bool {
+    meta.is_file() && meta.len() <= 4 * DEFAULT_BLOCK_SIZE as u64
 }
 
 fn open_input(path: Option<&Path>) -> Result<Box<dyn Read + Send>, Error> {
@@ -549,6 +612,9 @@ fn report(args: &IoArgs, summary: &Summary) -> Result<(), Error> {
         }
         if summary.bad_lines_skipped > 0 {
             text.push_str(&format!(", {} bad lines kept unchanged", summary.bad_lines_skipped));
+        }
+        if summary.links_skipped > 0 {
+            text.push_str(&format!(", {} symbolic links skipped", summary.links_skipped));
         }
         eprintln!("{text}");
         for (rule, n) in summary.rule_changes.iter() {

@@ -783,3 +783,60 @@ fn output_to_a_device_or_pipe_is_written_through_not_replaced() {
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
 }
+
+#[cfg(unix)]
+#[test]
+fn directory_walks_skip_symbolic_links_unless_followed_and_never_loop() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("tree");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(tree.join("sub")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(tree.join("a.txt"), "کتاب\n").unwrap();
+    std::fs::write(tree.join("sub/b.txt"), "مدرسةٌ\n").unwrap();
+    std::fs::write(outside.join("c.txt"), "کتابٌ\n").unwrap();
+    symlink(&outside, tree.join("elsewhere")).unwrap(); // a link out of the tree
+    symlink("..", tree.join("sub/loop")).unwrap(); // a loop
+    symlink(tree.join("a.txt"), dir.path().join("link.txt")).unwrap();
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+
+    // Not followed: the links are skipped and counted, nothing outside moves.
+    let out = run(&["normalize", "--in-place", "--stats", "-q", &s(&tree)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 symbolic links skipped"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(tree.join("a.txt")).unwrap(), "كتاب\n");
+    assert_eq!(std::fs::read_to_string(tree.join("sub/b.txt")).unwrap(), "مدرسه\n");
+    assert_eq!(
+        std::fs::read_to_string(outside.join("c.txt")).unwrap(),
+        "کتابٌ\n",
+        "rewrote outside"
+    );
+
+    // A mirrored run with a loop inside ends, with the real files only.
+    let mirror = dir.path().join("mirror");
+    let out = run(&["normalize", "-q", &s(&tree), "-o", &s(&mirror)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(mirror.join("a.txt").exists() && mirror.join("sub/b.txt").exists());
+    assert!(!mirror.join("elsewhere").exists() && !mirror.join("sub/loop").exists());
+
+    // Followed: the loop is reported and not entered; the link's files are
+    // read for a mirrored run, but never rewritten in place.
+    let followed = dir.path().join("followed");
+    let out = run(&["normalize", "-q", "--follow", &s(&tree), "-o", &s(&followed)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("loop"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(followed.join("elsewhere/c.txt")).unwrap(), "كتاب\n");
+    let out = run(&["normalize", "-q", "--follow", "--in-place", &s(&tree)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not rewritten in place"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(outside.join("c.txt")).unwrap(),
+        "کتابٌ\n",
+        "rewrote outside"
+    );
+
+    // A link given by name is read as usual.
+    let out = run(&["normalize", &s(&dir.path().join("link.txt"))]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "كتاب\n");
+}
