@@ -187,6 +187,7 @@ pub fn main() -> ExitCode {
         report(&e);
         return ExitCode::FAILURE;
     }
+    output::remove_temporaries_on_signals();
     let result = match cli.command {
         Command::Normalize(args) => normalize::run(&args),
         Command::Stem(args) => stem::run(&args),

@@ -8,12 +8,44 @@
 //! and is not a regular file (`/dev/null`, a named pipe, a terminal) is
 //! written directly: renaming over it would replace the device or pipe
 //! with a file.
+//!
+//! SIGINT, SIGTERM and SIGHUP remove every temporary file still being
+//! written and end the process with status 130 (see
+//! [`remove_temporaries_on_signals`]); only SIGKILL can leave one behind.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use sarf::Error;
+
+/// The temporary files being written, for the signal handler to remove.
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn forget_temporary(temp: &Path) {
+    temporaries().retain(|t| t != temp);
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary files being written
+/// (the targets stay as they were) and exits with status 130. The handler
+/// holds the list's lock until it exits, so no output is renamed into place
+/// after it starts; one renamed before is complete.
+pub fn remove_temporaries_on_signals() {
+    // If a handler cannot be installed (one already is), interruption
+    // falls back to the default: the process ends, its temporaries stay.
+    let _ = ctrlc::set_handler(|| {
+        let list = temporaries();
+        for temp in list.iter() {
+            let _ = std::fs::remove_file(temp);
+        }
+        eprintln!("sarf: interrupted; temporary output removed");
+        std::process::exit(130);
+    });
+}
 
 /// The output buffer. A block's output (up to a few hundred KiB) is larger,
 /// so `BufWriter` hands it to the file directly instead of copying it into
@@ -139,7 +171,13 @@ impl Output {
             (file, PathBuf::new())
         } else {
             let temp = dir.join(format!(".{name}.sarf-{}.tmp", std::process::id()));
-            (File::create(&temp).map_err(|e| Error::from_io(Some(&temp), e))?, temp)
+            // Listed before it exists, so that a signal never misses it.
+            temporaries().push(temp.clone());
+            let file = File::create(&temp).map_err(|e| {
+                forget_temporary(&temp);
+                Error::from_io(Some(&temp), e)
+            })?;
+            (file, temp)
         };
         let flusher = if temp.as_os_str().is_empty() { None } else { Flusher::new(&file) };
         let writer = BufWriter::with_capacity(BUFFER, file);
@@ -197,7 +235,11 @@ impl Output {
                 }
                 writer.get_ref().sync_all().map_err(io)?;
                 drop(writer);
+                // Under the list's lock: a signal handler waits for it.
+                let mut list = temporaries();
                 std::fs::rename(&*temp, &*target).map_err(io)?;
+                list.retain(|t| t != temp);
+                drop(list);
                 // Renamed: nothing left for `Drop` to remove.
                 temp.clear();
                 Ok(())
@@ -212,6 +254,7 @@ impl Drop for Output {
             && !temp.as_os_str().is_empty()
         {
             let _ = std::fs::remove_file(&*temp);
+            forget_temporary(temp);
         }
     }
 }

@@ -840,3 +840,50 @@ fn directory_walks_skip_symbolic_links_unless_followed_and_never_loop() {
     let out = run(&["normalize", &s(&dir.path().join("link.txt"))]);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "كتاب\n");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_signal_mid_run_removes_the_temporary_and_leaves_the_output_as_it_was() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for signal in ["INT", "TERM"] {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.txt");
+        std::fs::write(&target, "the previous output\n").unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sarf"))
+            .args(["normalize", "-q", "-o", target.to_str().unwrap()])
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Some input, with stdin kept open: the run is mid-way.
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all("کتابٌ\n".repeat(10_000).as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let temporary = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .find(|name| name.ends_with(".tmp"))
+        };
+        let waited = std::time::Instant::now();
+        while temporary().is_none() {
+            assert!(waited.elapsed().as_secs() < 30, "SIG{signal}: no temporary file appeared");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let output = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert!(!output.status.success(), "SIG{signal}: the run must fail");
+        assert_eq!(temporary(), None, "SIG{signal}: the temporary file was left behind");
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "the previous output\n",
+            "SIG{signal}: the output changed"
+        );
+    }
+}
