@@ -10,7 +10,7 @@
 
 use std::borrow::Cow;
 
-mod memo;
+pub(crate) mod memo;
 
 use crate::stem::{Decision, Stemmer};
 use crate::tokenize::{Token, TokenKind, tokenize};

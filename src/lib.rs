@@ -169,6 +169,7 @@ pub mod tokenize;
 
 pub use analyze::{AnalyzedToken, Analyzer, TokenRef};
 pub use error::{Error, ErrorKind};
+pub use memo::{DEFAULT_MEMO_BYTES, memo_bytes, set_memo_bytes};
 pub use normalize::Normalizer;
 pub use normalize::config::{
     Alef, AlefMaksura, Diacritics, Digits, NormalizerConfig, Preset, Script, SuperscriptAlef,

@@ -20,9 +20,58 @@
 //! they saved); 4.6% of the tokens are words seen for the first time. Each
 //! user sizes its own table.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use crate::stem::lexicons::same_bytes;
+
+/// The default memory of one thread's memos: 8 MiB for the analyzer's,
+/// 4 MiB for the stemmer's (the sizes BENCHMARKS.md measured best).
+pub const DEFAULT_MEMO_BYTES: usize = 12 << 20;
+
+/// The budget set by [`set_memo_bytes`]; `usize::MAX` until then.
+static MEMO_BYTES: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// Sets the memory each thread's memos may take, the analyzer's and the
+/// stemmer's together (two thirds and one third, each rounded down to a
+/// power of two of 64-byte lines, at least 512 bytes). A thread makes its
+/// tables when it first analyzes or stems, with the budget of that moment,
+/// and keeps them until it ends: call this before the work starts. Without
+/// a call, the environment variable `SARF_MEMO_MIB` (read once) or
+/// [`DEFAULT_MEMO_BYTES`] (12 MiB) decides. A smaller budget costs speed on
+/// repetitive text, never correctness: a remembered answer is always the
+/// computed one.
+pub fn set_memo_bytes(bytes: usize) {
+    MEMO_BYTES.store(bytes.min(usize::MAX - 1), Ordering::Relaxed);
+}
+
+/// The budget in effect (see [`set_memo_bytes`]).
+pub fn memo_bytes() -> usize {
+    match MEMO_BYTES.load(Ordering::Relaxed) {
+        usize::MAX => {
+            static FROM_ENV: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+            *FROM_ENV.get_or_init(|| {
+                std::env::var("SARF_MEMO_MIB")
+                    .ok()
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .map_or(DEFAULT_MEMO_BYTES, |mib| mib.saturating_mul(1 << 20))
+            })
+        }
+        bytes => bytes,
+    }
+}
+
+/// The lines of a table given `thirds` of the budget in effect.
+pub(crate) fn lines_for(thirds: usize) -> usize {
+    lines_of(memo_bytes(), thirds)
+}
+
+/// The lines of a table given `thirds` of `budget` bytes: a power of two.
+fn lines_of(budget: usize, thirds: usize) -> usize {
+    let bytes = budget / 3 * thirds;
+    let lines = (bytes / 64).max(2 * WAYS);
+    // The largest power of two not above `lines`.
+    1 << (usize::BITS - 1 - lines.leading_zeros())
+}
 
 /// Lines per set.
 pub(crate) const WAYS: usize = 4;
@@ -319,6 +368,20 @@ impl<P: Copy> Table<P> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_default_budget_gives_the_measured_sizes_and_any_budget_a_power_of_two() {
+        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 2), crate::analyze::memo::LINES);
+        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 1), crate::stem::cache::LINES);
+        for budget in [0, 1, 600, 3 << 20, 100 << 20, usize::MAX - 1] {
+            for thirds in [1, 2] {
+                let lines = lines_of(budget, thirds);
+                assert!(lines.is_power_of_two() && lines >= 2 * WAYS, "{budget}");
+                assert!(lines * 64 <= (budget / 3 * thirds).max(2 * WAYS * 64), "{budget}");
+            }
+        }
+    }
+
     use super::*;
 
     fn line(key: &str) -> LineBytes {

@@ -14,15 +14,27 @@ configuration, so they travel to Dask, Spark or multiprocessing workers.
 
 from functools import lru_cache
 
-from ._sarf import Analyzer, Normalizer, Stemmer, __version__, presets, stem_modes, tokenize
+from ._sarf import (
+    Analyzer,
+    Normalizer,
+    Stemmer,
+    __version__,
+    memo_bytes,
+    presets,
+    set_memo_bytes,
+    stem_modes,
+    tokenize,
+)
 
 __all__ = [
     "Analyzer",
     "Normalizer",
     "Stemmer",
+    "memo_bytes",
     "normalize",
     "normalize_batch",
     "presets",
+    "set_memo_bytes",
     "stem_batch",
     "stem_modes",
     "tokenize",

@@ -559,6 +559,23 @@ fn stem_modes() -> Vec<&'static str> {
     StemMode::ALL.iter().map(|m| m.name()).collect()
 }
 
+/// Sets the memory, in bytes, each thread's memos of recent words may take
+/// (the analyzer's and the stemmer's together; default 12 MiB, or
+/// `SARF_MEMO_MIB`). A thread sizes its tables when it first analyzes or
+/// stems: call this before the work starts. Smaller costs speed on
+/// repetitive text, never correctness.
+#[pyfunction]
+fn set_memo_bytes(bytes: usize) {
+    sarf::set_memo_bytes(bytes);
+}
+
+/// The memory, in bytes, each thread's memos may take (see
+/// `set_memo_bytes`).
+#[pyfunction]
+fn memo_bytes() -> usize {
+    sarf::memo_bytes()
+}
+
 #[pymodule]
 fn _sarf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyNormalizer>()?;
@@ -567,6 +584,8 @@ fn _sarf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(presets, m)?)?;
     m.add_function(wrap_pyfunction!(stem_modes, m)?)?;
+    m.add_function(wrap_pyfunction!(set_memo_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(memo_bytes, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

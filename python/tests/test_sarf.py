@@ -238,3 +238,18 @@ def test_objects_pickle_as_their_configuration():
 def test_version():
     assert sarf.__version__.count(".") == 2
     assert sys.modules["sarf"].__doc__
+
+
+def test_memo_budget_is_a_knob_that_changes_no_answer(data):
+    lines = data("news-ar.txt").split("\n")
+    analyzer = sarf.Analyzer()
+    expected = [analyzer.stems(line) for line in lines]
+    before = sarf.memo_bytes()
+    assert before == 12 << 20 or before > 0
+    sarf.set_memo_bytes(64 << 10)
+    try:
+        assert sarf.memo_bytes() == 64 << 10
+        # New worker threads size their memos by the new budget.
+        assert analyzer.stems_batch(lines, threads=3) == expected
+    finally:
+        sarf.set_memo_bytes(before)

@@ -43,15 +43,17 @@ struct Fixed {
 const KINDS: [TokenKind; 3] = [TokenKind::Arabic, TokenKind::Number, TokenKind::Other];
 
 thread_local! {
-    static MEMO: RefCell<Table<Fixed>> = RefCell::new(Table::new(Fixed { places: [0; 4], flags: 0 }, LINES));
+    static MEMO: RefCell<Table<Fixed>> = RefCell::new(Table::new(Fixed { places: [0; 4], flags: 0 }, crate::memo::lines_for(2)));
 }
 
-/// Lines of the table (a power of two): 128k lines, 8 MiB. On one pass
+/// Lines of the table with the default budget (two thirds of it, see
+/// [`crate::memo::set_memo_bytes`]): 128k lines, 8 MiB. On one pass
 /// over the 60 MB news corpus the memo missed 15.9% of tokens with 32k
 /// lines, 10.0% with 64k, 6.5% with 128k and 5.0% with 256k (4.6% are
 /// first sightings). In paired runs of that pass, 128k lines were 10-20%
 /// faster than 64k, and 256k no faster than 128k (more cache misses).
-const LINES: usize = 1 << 17;
+#[cfg(test)]
+pub(crate) const LINES: usize = 1 << 17;
 
 /// The key of `surface` in the memo (0 for a token too long to memoize).
 #[inline]

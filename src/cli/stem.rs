@@ -33,6 +33,10 @@ pub struct StemArgs {
     /// Leave stopwords out of the output.
     #[arg(long)]
     drop_stopwords: bool,
+    /// Memory each worker's memos of recent words may take, in MiB
+    /// [default: 12, or SARF_MEMO_MIB].
+    #[arg(long, value_name = "MIB")]
+    memo_mib: Option<usize>,
     /// Known stems, replacing the embedded list (text, or .fst from `sarf dict compile`).
     #[arg(long, value_name = "FILE")]
     stems: Option<PathBuf>,
@@ -185,6 +189,9 @@ pub fn run(args: &StemArgs) -> Result<(), Error> {
         if option.is_some() {
             file.clone_from(option);
         }
+    }
+    if let Some(mib) = args.memo_mib {
+        sarf::set_memo_bytes(mib.saturating_mul(1 << 20));
     }
     let stemmer = Stemmer::new(config)?;
     let normalizer = Normalizer::new(normalizer_config);

@@ -45,14 +45,16 @@ thread_local! {
         stem_len: 0,
         decision: Decision::Unchanged,
         stopword: false,
-    }, LINES));
+    }, crate::memo::lines_for(1)));
 }
 
-/// Lines of the table (a power of two): 64k lines, 4 MiB. Behind the
+/// Lines of the table with the default budget (a third of it, see
+/// [`crate::memo::set_memo_bytes`]): 64k lines, 4 MiB. Behind the
 /// analyzer's memo it sees mostly new surface forms, and answers those
 /// that share a key form with one already stemmed; called directly, it is
 /// the only memo (a quarter of the size made `stem-only` 17% slower).
-const LINES: usize = 1 << 16;
+#[cfg(test)]
+pub(crate) const LINES: usize = 1 << 16;
 
 /// The cached analysis of `key` by stemmer `stemmer`, if any.
 pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry<String>> {

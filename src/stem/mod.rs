@@ -36,7 +36,7 @@
 //! out in that form, so that words normalized by different presets meet.
 
 pub mod affixes;
-mod cache;
+pub(crate) mod cache;
 pub mod lexicons;
 
 use std::borrow::Cow;

@@ -887,3 +887,13 @@ fn a_signal_mid_run_removes_the_temporary_and_leaves_the_output_as_it_was() {
         );
     }
 }
+
+#[test]
+fn a_smaller_memo_budget_changes_no_stem() {
+    let fixture = data("news-ar.txt");
+    for budget in ["0", "1"] {
+        let out = run(&["stem", "--memo-mib", budget, "-j", "2", fixture.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), read_data("news-ar.stems.txt"));
+    }
+}
