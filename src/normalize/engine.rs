@@ -198,6 +198,7 @@ fn may_change_outside_block(b0: u8, b1: u8) -> bool {
 
 /// Inputs of at least this many bytes take [`Engine::run_chunked`] where
 /// the CPU allows.
+#[cfg(target_arch = "x86_64")]
 const MIN_CHUNKED: usize = 128;
 
 /// Inputs up to this many bytes go through [`Engine::run_word`] first.
@@ -297,6 +298,7 @@ impl Writer<'_> {
     /// characters from `at` (where the output has been brought up to) to
     /// `at + width`, with same-length patches applied and deleted
     /// characters left out.
+    #[cfg(target_arch = "x86_64")]
     #[inline]
     fn append_patched(
         &mut self,
@@ -511,6 +513,7 @@ impl Engine {
                 _ => patch::Entry::General,
             })
         });
+        #[cfg_attr(not(target_arch = "x86_64"), allow(unused_mut))]
         let mut engine = Engine {
             latin1: FoldCache::new(&config, 0x0080, 128),
             punctuation: FoldCache::new(&config, 0x2000, 128),
