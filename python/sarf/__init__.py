@@ -13,6 +13,7 @@ configuration, so they travel to Dask, Spark or multiprocessing workers.
 """
 
 from functools import lru_cache
+from typing import Any, Iterable, Optional
 
 from ._sarf import (
     Analyzer,
@@ -41,33 +42,44 @@ __all__ = [
 ]
 
 
-def _rebuild(cls, kwargs):
+def _rebuild(cls: Any, kwargs: dict[str, Any]) -> Any:
     """Unpickles a sarf object from its constructor arguments."""
     return cls(**kwargs)
 
 
 @lru_cache(maxsize=64)
-def _normalizer(preset, rules):
+def _normalizer(preset: str, rules: tuple[tuple[str, Any], ...]) -> Normalizer:
     return Normalizer(preset, **dict(rules))
 
 
 @lru_cache(maxsize=64)
-def _analyzer(preset, mode, drop_stopwords, rules):
+def _analyzer(
+    preset: str, mode: Optional[str], drop_stopwords: bool, rules: tuple[tuple[str, Any], ...]
+) -> Analyzer:
     return Analyzer(preset, mode=mode, drop_stopwords=drop_stopwords, **dict(rules))
 
 
-def normalize(text, preset="search", **rules):
+def normalize(text: str, preset: str = "search", **rules: Any) -> str:
     """Normalizes one text with a preset and optional rule settings."""
     return _normalizer(preset, tuple(sorted(rules.items()))).normalize(text)
 
 
-def normalize_batch(texts, preset="search", threads=None, **rules):
+def normalize_batch(
+    texts: Iterable[str], preset: str = "search", threads: Optional[int] = None, **rules: Any
+) -> list[str]:
     """Normalizes a list of texts in parallel (GIL released), in order."""
     normalizer = _normalizer(preset, tuple(sorted(rules.items())))
     return normalizer.normalize_batch(list(texts), threads=threads)
 
 
-def stem_batch(texts, preset="search", mode=None, drop_stopwords=False, threads=None, **rules):
+def stem_batch(
+    texts: Iterable[str],
+    preset: str = "search",
+    mode: Optional[str] = None,
+    drop_stopwords: bool = False,
+    threads: Optional[int] = None,
+    **rules: Any,
+) -> list[list[str]]:
     """The stems of each text's tokens, for a list of texts, in parallel
     (GIL released), in order."""
     analyzer = _analyzer(preset, mode, drop_stopwords, tuple(sorted(rules.items())))
