@@ -167,6 +167,8 @@ pub struct LineBlocks<R> {
     line: u64,
     path: Option<PathBuf>,
     done: bool,
+    /// The longest line accepted, in bytes (see [`LineBlocks::max_line`]).
+    max_line: usize,
 }
 
 impl<R: Read> LineBlocks<R> {
@@ -181,7 +183,17 @@ impl<R: Read> LineBlocks<R> {
             line: 1,
             path: path.map(Path::to_path_buf),
             done: false,
+            max_line: usize::MAX,
         }
+    }
+
+    /// Makes a line longer than `bytes` (its line feed included) an error
+    /// naming the input and the line, instead of a block as long as the
+    /// line: for records that must be whole (JSON Lines), the bound on
+    /// memory. Default: no limit.
+    pub fn max_line(mut self, bytes: usize) -> Self {
+        self.max_line = bytes.max(1);
+        self
     }
 
     /// The next block, reusing `block`'s buffer; `Ok(false)` at the end.
@@ -215,14 +227,43 @@ impl<R: Read> LineBlocks<R> {
             if self.done {
                 break;
             }
-            // One line longer than the block: keep reading it.
+            // One line longer than the block: keep reading it, up to the
+            // limit (the block holds that line alone, from its start).
+            if len > self.max_line {
+                return Err(self.too_long(self.line));
+            }
             searched = len;
             len = self.fill(buf, len, len + self.block_size)?;
         }
         buf.truncate(len);
+        if self.max_line != usize::MAX {
+            self.check_line_lengths(buf)?;
+        }
         self.offset += len as u64;
         self.line += memchr::memchr_iter(b'\n', buf).count() as u64;
         Ok(len > 0)
+    }
+
+    /// An error naming the first line of `block` (which starts at line
+    /// `self.line`) longer than the limit, if any.
+    fn check_line_lengths(&self, block: &[u8]) -> Result<(), Error> {
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', block).map(|at| at + 1).chain([block.len()]);
+        for (n, end) in ends.enumerate() {
+            if end - start > self.max_line {
+                return Err(self.too_long(self.line + n as u64));
+            }
+            start = end;
+        }
+        Ok(())
+    }
+
+    fn too_long(&self, line: u64) -> Error {
+        Error::bad_line(
+            self.path.as_deref(),
+            line,
+            format!("the line is longer than the limit of {} bytes", self.max_line),
+        )
     }
 
     /// The number of line feeds in the blocks returned so far.
@@ -352,6 +393,32 @@ mod tests {
             error.to_string().contains("in.txt") && cause == "disk on fire",
             "{error}: {cause}"
         );
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_an_error_naming_it() {
+        let input = b"short\nline two\n".iter().copied().chain([b'x'; 5000]).collect::<Vec<u8>>();
+        let mut blocks =
+            LineBlocks::new(&input[..], Some(Path::new("in.jsonl")), 64).max_line(1000);
+        let mut block = Block::default();
+        let error = loop {
+            match blocks.next_into(&mut block) {
+                Ok(true) => continue,
+                Ok(false) => panic!("a 5000-byte line passed a limit of 1000"),
+                Err(e) => break e.to_string(),
+            }
+        };
+        assert!(
+            error.contains("in.jsonl") && error.contains('3') && error.contains("1000"),
+            "{error}"
+        );
+        // Within the limit, the same line is one block.
+        let mut blocks = LineBlocks::new(&input[..], None, 64).max_line(6000);
+        let mut total = 0;
+        while blocks.next_into(&mut block).unwrap() {
+            total += block.bytes.len();
+        }
+        assert_eq!(total, input.len());
     }
 
     #[test]

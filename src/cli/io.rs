@@ -55,6 +55,11 @@ pub struct IoArgs {
     /// With --format jsonl: a field to rewrite (repeatable; default: text).
     #[arg(long = "field", value_name = "NAME")]
     pub fields: Vec<String>,
+    /// With --format jsonl: the longest record accepted, in bytes; a longer
+    /// line is an error naming the file and line (a record must be whole
+    /// in memory) [default: 268435456, 256 MiB].
+    #[arg(long, value_name = "BYTES", default_value_t = 256 << 20)]
+    pub max_record_bytes: usize,
     /// Carry on past malformed JSON lines and non-string fields, keeping
     /// them unchanged, and count them.
     #[arg(long)]
@@ -334,6 +339,16 @@ fn is_small(meta: &std::fs::Metadata) -> bool {
     meta.is_file() && meta.len() <= 4 * DEFAULT_BLOCK_SIZE as u64
 }
 
+/// The input's blocks of lines; in JSON Lines mode, a record longer than
+/// `--max-record-bytes` is an error.
+fn line_blocks<R: Read>(args: &IoArgs, reader: R, name: Option<&Path>) -> LineBlocks<R> {
+    let blocks = LineBlocks::new(reader, name, DEFAULT_BLOCK_SIZE);
+    match args.format {
+        Format::Jsonl => blocks.max_line(args.max_record_bytes),
+        Format::Text => blocks,
+    }
+}
+
 fn open_input(path: Option<&Path>) -> Result<Box<dyn Read + Send>, Error> {
     let Some(path) = path else { return Ok(Box::new(std::io::stdin())) };
     let file = File::open(path).map_err(|e| Error::from_io(Some(path), e))?;
@@ -381,7 +396,7 @@ fn copy_inline(
     summary: &mut Summary,
     progress: &ProgressBar,
 ) -> Result<(), Error> {
-    let mut blocks = LineBlocks::new(open_input(Some(input))?, Some(input), DEFAULT_BLOCK_SIZE);
+    let mut blocks = line_blocks(args, open_input(Some(input))?, Some(input));
     let (mut block, mut output) = (Block::default(), String::new());
     while blocks.next_into(&mut block)? {
         output.clear();
@@ -465,7 +480,7 @@ fn copy_through(
             'inputs: for (index, input) in inputs.iter().enumerate() {
                 let name = input.as_deref();
                 let mut blocks = match open_input(name) {
-                    Ok(reader) => LineBlocks::new(reader, name, DEFAULT_BLOCK_SIZE),
+                    Ok(reader) => line_blocks(args, reader, name),
                     Err(e) => {
                         // Its place in the order is here: reported after
                         // everything before it is written.

@@ -897,3 +897,36 @@ fn a_smaller_memo_budget_changes_no_stem() {
         assert_eq!(String::from_utf8(out.stdout).unwrap(), read_data("news-ar.stems.txt"));
     }
 }
+
+#[test]
+fn a_jsonl_record_over_the_limit_is_an_error_naming_file_and_line_and_leaves_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let long = format!("{{\"text\": \"{}\"}}\n", "ك".repeat(4000));
+    std::fs::write(&input, format!("{{\"text\": \"أ\"}}\n{long}")).unwrap();
+    let output = dir.path().join("out.jsonl");
+    let args = |limit: &str| {
+        vec![
+            "normalize".to_string(),
+            "--format".into(),
+            "jsonl".into(),
+            "--max-record-bytes".into(),
+            limit.into(),
+            input.to_str().unwrap().into(),
+            "-o".into(),
+            output.to_str().unwrap().into(),
+        ]
+    };
+    let out = run(&args("1000").iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!out.status.success());
+    let message = stderr(&out);
+    assert!(
+        message.contains("in.jsonl") && message.contains("line 2") && message.contains("1000"),
+        "{message}"
+    );
+    assert!(!output.exists(), "a failed run left its output");
+    // Under the default limit the same file goes through.
+    let out = run(&args("268435456").iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read_to_string(&output).unwrap().starts_with("{\"text\":\"ا\"}\n"));
+}
