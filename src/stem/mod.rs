@@ -35,7 +35,7 @@
 //! in the lexicons' key form (the `search` preset's folding), and stems come
 //! out in that form, so that words normalized by different presets meet.
 
-pub mod affixes;
+mod affixes;
 pub(crate) mod cache;
 pub mod lexicons;
 
