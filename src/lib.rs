@@ -166,6 +166,7 @@ pub mod stem;
 #[cfg(feature = "tantivy")]
 pub mod tantivy;
 pub mod tokenize;
+pub mod translit;
 
 pub use analyze::{AnalyzedToken, Analyzer, TokenRef};
 pub use error::{Error, ErrorKind};

@@ -25,6 +25,7 @@ from ._sarf import (
     set_memo_bytes,
     stem_modes,
     tokenize,
+    translit,
 )
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "stem_batch",
     "stem_modes",
     "tokenize",
+    "translit",
 ]
 
 

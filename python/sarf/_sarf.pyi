@@ -12,6 +12,7 @@ __all__ = [
     "set_memo_bytes",
     "stem_modes",
     "tokenize",
+    "translit",
     "__version__",
 ]
 
@@ -102,3 +103,6 @@ def set_memo_bytes(bytes: int) -> None:
 
 def memo_bytes() -> int:
     """The memory each thread's memos may take."""
+
+def translit(text: str, to: str | None = None, from_: str | None = None) -> str:
+    """Transliterates `text` to a Buckwalter scheme (`to=`) or back (`from_=`)."""

@@ -559,6 +559,27 @@ fn stem_modes() -> Vec<&'static str> {
     StemMode::ALL.iter().map(|m| m.name()).collect()
 }
 
+/// Transliterates `text`: Arabic script to a scheme (`to="bw"`, `"safebw"`,
+/// `"xmlbw"` or `"hsb"`), or a scheme back to Arabic script (`from_="bw"`,
+/// `"safebw"` or `"xmlbw"`), character for character as CAMeL Tools'
+/// built-in mappers; characters outside the map pass through.
+#[pyfunction]
+#[pyo3(signature = (text, to = None, from_ = None))]
+fn translit(text: &str, to: Option<&str>, from_: Option<&str>) -> PyResult<String> {
+    use sarf::translit::{Scheme, from_scheme, to_scheme};
+    let scheme = |name: &str, back: bool| {
+        Scheme::from_name(name).filter(|s| !back || s.reversible()).ok_or_else(|| {
+            let accepted = if back { "bw, safebw, xmlbw" } else { "bw, safebw, xmlbw, hsb" };
+            PyValueError::new_err(format!("unknown scheme {name:?}: expected one of {accepted}"))
+        })
+    };
+    match (to, from_) {
+        (Some(name), None) => Ok(to_scheme(scheme(name, false)?, text).into_owned()),
+        (None, Some(name)) => Ok(from_scheme(scheme(name, true)?, text).into_owned()),
+        _ => Err(PyValueError::new_err("give exactly one of to= and from_=")),
+    }
+}
+
 /// Sets the memory, in bytes, each thread's memos of recent words may take
 /// (the analyzer's and the stemmer's together; default 12 MiB, or
 /// `SARF_MEMO_MIB`). A thread sizes its tables when it first analyzes or
@@ -585,6 +606,7 @@ fn _sarf(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(presets, m)?)?;
     m.add_function(wrap_pyfunction!(stem_modes, m)?)?;
     m.add_function(wrap_pyfunction!(set_memo_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(translit, m)?)?;
     m.add_function(wrap_pyfunction!(memo_bytes, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

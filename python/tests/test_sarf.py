@@ -253,3 +253,19 @@ def test_memo_budget_is_a_knob_that_changes_no_answer(data):
         assert analyzer.stems_batch(lines, threads=3) == expected
     finally:
         sarf.set_memo_bytes(before)
+
+
+def test_translit_matches_camel_tools_maps_and_round_trips(data):
+    import json
+
+    text = data("news-ar.txt")
+    for scheme in ["bw", "safebw", "xmlbw", "hsb"]:
+        charmap = json.loads(data(f"camel-charmaps/ar2{scheme}_map.json"))["charMap"]
+        assert sarf.translit(text, to=scheme) == "".join(charmap.get(c, c) for c in text)
+    for scheme in ["bw", "safebw", "xmlbw"]:
+        there = sarf.translit("وَقَرَأَ الطُّلَّابُ كُتُبَهُمْ", to=scheme)
+        assert sarf.translit(there, from_=scheme) == "وَقَرَأَ الطُّلَّابُ كُتُبَهُمْ"
+    with pytest.raises(ValueError, match="bw, safebw, xmlbw"):
+        sarf.translit("x", from_="hsb")
+    with pytest.raises(ValueError, match="exactly one"):
+        sarf.translit("x")

@@ -7,6 +7,7 @@ mod io;
 mod normalize;
 mod output;
 mod stem;
+mod translit;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,7 +27,8 @@ Examples:
   sarf explain 'کتابٌ'                              which rule changed what, and why
   sarf normalize -j 2 --stats -o out.txt.zst in.txt.gz   compressed in and out, 2 threads
   sarf normalize --format jsonl --field text --field title docs.jsonl
-  sarf dict compile my-stems.txt -o my-stems.fst   a prebuilt lexicon for --stems";
+  sarf dict compile my-stems.txt -o my-stems.fst   a prebuilt lexicon for --stems
+  sarf translit --to bw in.txt                      Arabic script to Buckwalter (--from bw: back)";
 
 /// Normalize, tokenize and stem Arabic-script text.
 #[derive(Parser, Debug)]
@@ -51,6 +53,10 @@ enum Command {
     /// Show what the normalizer changes in TEXT, change by change, and why.
     #[command(after_help = EXAMPLES)]
     Explain(explain::ExplainArgs),
+    /// Transliterate: Arabic script to a Buckwalter scheme (--to), or back
+    /// (--from), character for character as CAMeL Tools' mappers.
+    #[command(after_help = EXAMPLES)]
+    Translit(translit::TranslitArgs),
     /// Lexicon tools.
     Dict(dict::DictArgs),
 }
@@ -193,6 +199,7 @@ pub fn main() -> ExitCode {
         Command::Stem(args) => stem::run(&args),
         Command::Tokenize(args) => stem::run_tokenize(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Translit(args) => translit::run(&args),
         Command::Dict(args) => dict::run(&args),
     };
     match result {

@@ -930,3 +930,25 @@ fn a_jsonl_record_over_the_limit_is_an_error_naming_file_and_line_and_leaves_no_
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(std::fs::read_to_string(&output).unwrap().starts_with("{\"text\":\"ا\"}\n"));
 }
+
+#[test]
+fn translit_goes_to_and_from_buckwalter_in_text_and_jsonl() {
+    let out = run_stdin(&["translit", "--to", "bw"], "كِتَابٌ في 2024\nأين؟\n".as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "kitaAbN fy 2024\n>yn؟\n");
+    let out = run_stdin(&["translit", "--from", "bw"], "kitaAbN fy 2024\n>yn؟\n".as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "كِتَابٌ في 2024\nأين؟\n");
+    let out = run_stdin(
+        &["translit", "--to", "safebw", "--format", "jsonl", "--field", "t"],
+        "{\"t\": \"أين\", \"n\": 1}\n".as_bytes(),
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "{\"t\":\"Oyn\",\"n\":1}\n");
+    let out = run_stdin(&["translit", "--to", "bw", "--from", "bw"], b"x\n");
+    assert!(!out.status.success(), "one direction at a time");
+    let out = run_stdin(&["translit", "--from", "hsb"], b"x\n");
+    assert!(
+        !out.status.success() && stderr(&out).contains("bw, safebw, xmlbw"),
+        "{}",
+        stderr(&out)
+    );
+}

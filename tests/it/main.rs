@@ -11,6 +11,7 @@ mod reference;
 mod rules;
 mod simd;
 mod stem;
+mod translit;
 
 use std::path::{Path, PathBuf};
 
