@@ -130,7 +130,8 @@ impl Lookup {
     }
 }
 
-static TO: LazyLock<[Lookup; 4]> = LazyLock::new(|| Scheme::ALL.map(|s| Lookup::new(s.forth_table())));
+static TO: LazyLock<[Lookup; 4]> =
+    LazyLock::new(|| Scheme::ALL.map(|s| Lookup::new(s.forth_table())));
 
 static FROM: LazyLock<[Option<Lookup>; 4]> =
     LazyLock::new(|| Scheme::ALL.map(|s| s.back_table().map(Lookup::new)));
