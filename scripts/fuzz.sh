@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-60}
 export RUSTC_BOOTSTRAP=1
-targets=(normalize tokenize stem lexicon config_text jsonl)
+targets=(normalize tokenize stem translit lexicon config_text jsonl)
 cargo fuzz build
 status=0
 for ((i = 0; i < ${#targets[@]}; i += 2)); do

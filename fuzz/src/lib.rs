@@ -197,3 +197,23 @@ pub fn jsonl(data: &[u8]) {
         assert!(value.is_object());
     }
 }
+
+/// Transliteration in every scheme: borrowed exactly when nothing is
+/// mapped, character for character (as many characters out as in), and
+/// Arabic-script text with none of the schemes' ASCII symbols comes back
+/// from the three reversible schemes unchanged.
+pub fn translit(data: &[u8]) {
+    use sarf::translit::{Scheme, from_scheme, to_scheme};
+    let text = String::from_utf8_lossy(data);
+    let arabic: String = text.chars().filter(|c| !c.is_ascii()).collect();
+    for scheme in Scheme::ALL {
+        for out in [to_scheme(scheme, &text), from_scheme(scheme, &text)] {
+            assert_eq!(matches!(out, Cow::Borrowed(_)), out == text, "borrowed iff unchanged");
+            assert_eq!(out.chars().count(), text.chars().count(), "one character for one");
+        }
+        if scheme.reversible() {
+            let there = to_scheme(scheme, &arabic);
+            assert_eq!(from_scheme(scheme, &there), arabic, "{scheme:?}: no round trip");
+        }
+    }
+}

@@ -49,3 +49,8 @@ fn config_text() {
 fn jsonl() {
     replay("jsonl", sarf_fuzz::jsonl);
 }
+
+#[test]
+fn translit() {
+    replay("translit", sarf_fuzz::translit);
+}
