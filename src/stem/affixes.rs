@@ -315,14 +315,6 @@ pub const FALLBACK_SUFFIXES: [&str; 10] = [
 /// U+062A ARABIC LETTER TEH: teh marbuta becomes teh before a suffix
 /// (مدرسة + ه → مدرسته), so a stem ending in ت is also tried with ه.
 pub const TEH: char = '\u{062A}';
-/// U+0627 ARABIC LETTER ALEF (and every alef variant, in key form).
-pub const ALEF: char = '\u{0627}';
-/// U+0648 ARABIC LETTER WAW.
-pub const WAW: char = '\u{0648}';
-/// U+064A ARABIC LETTER YEH (and alef maksura, in key form).
-pub const YEH: char = '\u{064A}';
-/// U+0647 ARABIC LETTER HEH (and teh marbuta, in key form).
-pub const HEH: char = '\u{0647}';
 /// U+0643 ARABIC LETTER KAF as a proclitic alone (the preposition "as,
 /// like"): tried after every other split (see `Stemmer::lexicon`).
 pub const KAF: &str = "\u{0643}";

@@ -45,7 +45,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use self::affixes::*;
+// In key form, ALEF stands for every alef variant, YEH for alef maksura
+// too, and HEH for teh marbuta too.
 use self::lexicons::{FNV_START, KEY_NORMALIZER, LexiconFiles, Lexicons, fnv};
+use crate::chars::{ALEF, HEH, WAW, YEH};
 use crate::error::Error;
 
 /// How the stemmer cuts.
@@ -123,7 +126,8 @@ struct Candidate {
     /// construct plural و, the preposition ك alone).
     weak: bool,
     /// Among splits of the same length: 0 for most, 1 before the
-    /// accusative alef, 2 after a preposition (ب ك ل) or the future س.
+    /// accusative alef, 2 after a preposition (ب ك ل, and so also the
+    /// article's ل) or the future س.
     /// و + قرا (a verb in hamza) comes before وقر + ا, and بحث + ا before
     /// ب + حثا (a preposition never precedes a verb) and سياسي + ا before
     /// س + ياسيا.
@@ -159,8 +163,8 @@ pub enum Decision {
     KnownStem,
     /// The (stripped) word is a verb form, mapped to its lemma.
     VerbForm,
-    /// A nisba adjective: its masculine singular, the noun it derives
-    /// from plus ي (إسرائيلية → اسرائيلي, عسكريين → عسكري).
+    /// A nisba adjective the lexicons do not list, stemmed to the noun it
+    /// derives from (إسرائيلية → اسرائيل, عسكريين → عسكر).
     Nisba,
     /// No lexicon knew it: the conservative cut.
     Fallback,
@@ -520,10 +524,8 @@ impl Stemmer {
             let (stem, hash) = (&key[start..end], c.hash);
             if c.listed {
                 if c.verb
-                    && let Some(lemma) = lex.verb_lemma_hashed(stem, hash)
-                    && fits(lemma, key)
+                    && let Some(lemma) = self.verb_lemma(stem, hash, key)
                 {
-                    let lemma = self.canonical_lemma(lemma);
                     return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
                 }
                 if let Some(target) = lex.exception_hashed(stem, hash) {
@@ -574,10 +576,7 @@ impl Stemmer {
         for c in candidates.iter().filter(|c| c.listed && !c.noun) {
             let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
-            if let Some(lemma) = lex.verb_lemma_hashed(stem, c.hash)
-                && fits(lemma, key)
-            {
-                let lemma = self.canonical_lemma(lemma);
+            if let Some(lemma) = self.verb_lemma(stem, c.hash, key) {
                 return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
             }
         }
@@ -614,16 +613,18 @@ impl Stemmer {
         hollow.then_some(lemma)
     }
 
-    /// A verb lemma as the stemmer gives it: a form-V hollow lemma that
-    /// reads as an imperfect (تبول, from اتبول) goes on to the form-I
-    /// verb (بال), as the word تبول itself does, so that every stem the
-    /// lexicons give stays a fixed point.
-    fn canonical_lemma<'l>(&'l self, lemma: &'l str) -> &'l str {
+    /// The lemma of `stem` (hashed `hash`) read as a verb form of the word
+    /// `key`: none when the lemma would be longer than the word (see
+    /// [`fits`]); a form-V hollow lemma that reads as an imperfect (تبول,
+    /// from اتبول) goes on to the form-I verb (بال), as the word تبول itself
+    /// does, so that every stem the lexicons give stays a fixed point.
+    fn verb_lemma(&self, stem: &str, hash: u64, key: &str) -> Option<&str> {
+        let lemma = self.lexicons.verb_lemma_hashed(stem, hash).filter(|l| fits(l, key))?;
         let hash = fnv(FNV_START, lemma.as_bytes());
         if self.lexicons.is_stem_hashed(lemma, hash) {
-            self.imperfect_lemma(lemma, hash).unwrap_or(lemma)
+            Some(self.imperfect_lemma(lemma, hash).unwrap_or(lemma))
         } else {
-            lemma
+            Some(lemma)
         }
     }
 
