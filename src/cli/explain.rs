@@ -46,7 +46,10 @@ fn describe(text: &str) -> String {
 fn explain_stems(args: &ExplainArgs, color: bool) -> Result<String, Error> {
     let (normalizer_config, stemmer_config) = super::stem::stemmer_config(&args.normalizer)?;
     let stemmer = Stemmer::new(stemmer_config)?;
-    let analyzer = Analyzer::new(Normalizer::new(normalizer_config), stemmer.clone());
+    // The analyzer only tokenizes and normalizes: each word's analysis
+    // comes from the stemmer below, once.
+    let analyzer =
+        Analyzer::new(Normalizer::new(normalizer_config), stemmer.clone()).stemming(false);
     let (bold, reset) = if color { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
     let show = |s: &str| if s.is_empty() { "-".to_string() } else { s.to_string() };
     let mut out = format!(

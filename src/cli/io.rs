@@ -291,11 +291,7 @@ fn collect_files(
                 skipped += 1;
                 continue;
             }
-            Err(e) => {
-                let path = e.path().unwrap_or(root).to_path_buf();
-                let io = e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed"));
-                return Err(Error::from_io(Some(&path), io));
-            }
+            Err(e) => return Err(walk_error(e, root)),
         };
         let path = entry.path();
         if entry.file_type().is_symlink() {
@@ -319,10 +315,7 @@ fn collect_files(
                 continue;
             }
         }
-        let meta = entry.metadata().map_err(|e| {
-            let io = e.into_io_error().unwrap_or_else(|| std::io::Error::other("stat failed"));
-            Error::from_io(Some(path), io)
-        })?;
+        let meta = entry.metadata().map_err(|e| walk_error(e, path))?;
         let output = if args.in_place {
             path.to_path_buf()
         } else {
@@ -331,6 +324,14 @@ fn collect_files(
         pairs.push(FilePair { input: path.to_path_buf(), output, small: is_small(&meta) });
     }
     Ok(skipped)
+}
+
+/// A walk's error as the crate's, naming the path it concerns (`or` when
+/// walkdir names none).
+fn walk_error(e: walkdir::Error, or: &Path) -> Error {
+    let path = e.path().unwrap_or(or).to_path_buf();
+    let io = e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed"));
+    Error::from_io(Some(&path), io)
 }
 
 /// Small enough that `copy_inline` beats the ring: a regular file of a few
@@ -645,11 +646,28 @@ fn report(args: &IoArgs, summary: &Summary) -> Result<(), Error> {
     Ok(())
 }
 
+/// A block of JSON Lines with the named string fields of each line
+/// rewritten by `rewrite` (see [`rewrite_json_line`]); `first_line` is the
+/// block's first line number in `input`, for error messages.
+pub fn rewrite_json_block(
+    args: &IoArgs,
+    fields: &[String],
+    text: &str,
+    (input, first_line): (Option<&Path>, u64),
+    out: &mut String,
+    bad_lines: &mut u64,
+    mut rewrite: impl FnMut(&str) -> String,
+) -> Result<(), Error> {
+    for_each_line(text, out, |n, line, out| {
+        rewrite_json_line(args, fields, (input, first_line + n), line, out, bad_lines, &mut rewrite)
+    })
+}
+
 /// Rewrites the `--field` strings of one JSON Lines `line` with `rewrite`
 /// (which returns JSON text) into `out`. A bad line is an error naming
 /// `input` and `line_number`, or with `--skip-bad-lines` is copied
 /// unchanged and counted in `report`.
-pub fn rewrite_json_line(
+fn rewrite_json_line(
     args: &IoArgs,
     fields: &[String],
     (input, line_number): (Option<&Path>, u64),

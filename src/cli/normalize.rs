@@ -6,9 +6,7 @@ use clap::Args;
 use sarf::{Error, Normalizer};
 
 use super::NormalizerArgs;
-use super::io::{
-    BlockReport, Format, IoArgs, Transform, for_each_line, process, rewrite_json_line,
-};
+use super::io::{BlockReport, Format, IoArgs, Transform, process, rewrite_json_block};
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
@@ -43,14 +41,13 @@ impl Transform for Normalize<'_> {
                 self.normalizer.normalize_into(text, out);
                 Ok(())
             }
-            Format::Jsonl => for_each_line(text, out, |n, line, out| {
+            Format::Jsonl => {
                 let counts = &mut report.counts;
-                let place = (input, first_line + n);
-                rewrite_json_line(
+                rewrite_json_block(
                     self.args,
                     &self.fields,
-                    place,
-                    line,
+                    text,
+                    (input, first_line),
                     out,
                     &mut report.bad_lines,
                     |value| {
@@ -58,7 +55,7 @@ impl Transform for Normalize<'_> {
                         serde_json::to_string(&*normalized).expect("a string serializes")
                     },
                 )
-            }),
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use sarf::{Analyzer, Error, Normalizer, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
 use super::io::{
-    BlockReport, Format, IoArgs, Transform, for_each_line, process, rewrite_json_line,
+    BlockReport, Format, IoArgs, Transform, for_each_line, process, rewrite_json_block,
 };
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -125,22 +125,21 @@ impl Transform for Words<'_> {
         out: &mut String,
         report: &mut BlockReport,
     ) -> Result<(), Error> {
-        for_each_line(text, out, |n, line, out| {
-            if self.args.format == Format::Text {
+        match self.args.format {
+            Format::Text => for_each_line(text, out, |_, line, out| {
                 self.line(line, out);
-                return Ok(());
-            }
-            let place = (input, first_line + n);
-            rewrite_json_line(
+                Ok(())
+            }),
+            Format::Jsonl => rewrite_json_block(
                 self.args,
                 &self.fields,
-                place,
-                line,
+                text,
+                (input, first_line),
                 out,
                 &mut report.bad_lines,
                 |value| self.tokens_json(value),
-            )
-        })
+            ),
+        }
     }
 }
 

@@ -6,9 +6,7 @@ use clap::{Args, ValueEnum};
 use sarf::Error;
 use sarf::translit::{Scheme, from_scheme, to_scheme};
 
-use super::io::{
-    BlockReport, Format, IoArgs, Transform, for_each_line, process, rewrite_json_line,
-};
+use super::io::{BlockReport, Format, IoArgs, Transform, process, rewrite_json_block};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum To {
@@ -74,18 +72,15 @@ impl Transform for Translit<'_> {
                 out.push_str(&self.map(text));
                 Ok(())
             }
-            Format::Jsonl => for_each_line(text, out, |n, line, out| {
-                let place = (input, first_line + n);
-                rewrite_json_line(
-                    self.args,
-                    &self.fields,
-                    place,
-                    line,
-                    out,
-                    &mut report.bad_lines,
-                    |value| serde_json::to_string(&*self.map(value)).expect("a string serializes"),
-                )
-            }),
+            Format::Jsonl => rewrite_json_block(
+                self.args,
+                &self.fields,
+                text,
+                (input, first_line),
+                out,
+                &mut report.bad_lines,
+                |value| serde_json::to_string(&*self.map(value)).expect("a string serializes"),
+            ),
         }
     }
 }
