@@ -569,7 +569,12 @@ fn translit(text: &str, to: Option<&str>, from_: Option<&str>) -> PyResult<Strin
     use sarf::translit::{Scheme, from_scheme, to_scheme};
     let scheme = |name: &str, back: bool| {
         Scheme::from_name(name).filter(|s| !back || s.reversible()).ok_or_else(|| {
-            let accepted = if back { "bw, safebw, xmlbw" } else { "bw, safebw, xmlbw, hsb" };
+            let accepted: Vec<&str> = Scheme::ALL
+                .into_iter()
+                .filter(|s| !back || s.reversible())
+                .map(Scheme::name)
+                .collect();
+            let accepted = accepted.join(", ");
             PyValueError::new_err(format!("unknown scheme {name:?}: expected one of {accepted}"))
         })
     };
