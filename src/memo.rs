@@ -368,6 +368,7 @@ impl<P: Copy> Table<P> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn the_default_budget_gives_the_measured_sizes_and_any_budget_a_power_of_two() {
@@ -381,8 +382,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     fn line(key: &str) -> LineBytes {
         LineBytes::new(key).expect("fits")
