@@ -69,7 +69,9 @@ pub struct NormalizerArgs {
     /// marbuta and alef maksura), display (repairs encoding noise only),
     /// lucene (Lucene's ArabicNormalizer exactly; with `sarf stem`, also
     /// Lucene's ArabicStemmer), camel (CAMeL Tools' dediacritization and
-    /// alef, alef maksura, teh marbuta normalization exactly).
+    /// alef, alef maksura, teh marbuta normalization exactly), quran
+    /// (Uthmani Quranic spelling read as plain spelling, then folded as
+    /// search).
     #[arg(short, long, default_value = "search", value_parser = parse_preset)]
     preset: Preset,
     /// A TOML (or .json) file of rule settings; rules it does not set keep

@@ -44,6 +44,13 @@ pub enum SuperscriptAlef {
     /// spelling needs (الرحمٰن → الرحمان); after U+0649 ALEF MAKSURA, where
     /// it only marks the maksura as pronounced alef (علىٰ), it is dropped.
     FullAlef,
+    /// Write Uthmani text's dagger alef as plain spelling does (the `quran`
+    /// preset): an alef after a letter (العٰلمين → العالمين), none in the
+    /// words modern spelling writes without it (ذٰلك، هٰذا، لٰكن، إلٰه،
+    /// الرحمٰن), and on an alef maksura or a voweless waw inside a word the
+    /// alef replaces its seat (هدىٰكم → هداكم, الصلوٰة → الصلاة). Word-level;
+    /// see [`crate::normalize::uthmani`].
+    PlainSpelling,
 }
 
 /// Which alef variants fold to U+0627 ARABIC LETTER ALEF.
@@ -215,6 +222,20 @@ pub struct NormalizerConfig {
     pub quranic_marks: bool,
     /// U+0670 ARABIC LETTER SUPERSCRIPT ALEF. Default: `strip`.
     pub superscript_alef: SuperscriptAlef,
+    /// Uthmani spelling: write a seatless hamza (U+0621 with a vowel mark,
+    /// U+0654 ARABIC HAMZA ABOVE on U+0640 TATWEEL) on the seat plain
+    /// spelling uses, and hamza with alef as U+0622 (ءامنوا → آمنوا).
+    /// Default: `false` (on in `quran`).
+    pub hamza_seats: bool,
+    /// Uthmani spelling: U+06E5 ARABIC SMALL WAW, U+06E6 ARABIC SMALL YEH and
+    /// U+06E7 ARABIC SMALL HIGH YEH become the letters plain spelling writes
+    /// (يحيِۦ → يحيي), or nothing after a final pronoun ه (بهِۦ → به).
+    /// Default: `false` (on in `quran`).
+    pub small_letters: bool,
+    /// Uthmani spelling: the article's lam merged into a following lam gets
+    /// written back (ٱلَّيل → الليل); الذي، التي، الذين keep one lam.
+    /// Default: `false` (on in `quran`).
+    pub article_lam: bool,
     /// Strip U+0640 ARABIC TATWEEL (kashida). Default: `true`.
     pub tatweel: bool,
     /// Compose decomposed sequences (U+0627 U+0654 → U+0623, ...) so they
@@ -280,6 +301,9 @@ impl NormalizerConfig {
             diacritics: Diacritics::Keep,
             quranic_marks: false,
             superscript_alef: SuperscriptAlef::Keep,
+            hamza_seats: false,
+            small_letters: false,
+            article_lam: false,
             tatweel: false,
             compose: false,
             alef: Alef::Keep,
@@ -299,6 +323,15 @@ impl NormalizerConfig {
             script: Script::Arabic,
             unicode: UnicodeForm::None,
         }
+    }
+
+    /// Whether the character rules strip every mark the word-level Uthmani
+    /// rules read (vowels, hamza marks, the dagger alef, the small letters),
+    /// so that their output gives those rules nothing more to read.
+    pub(crate) fn strips_every_mark_words_read(&self) -> bool {
+        matches!(self.diacritics, Diacritics::Strip | Diacritics::KeepShadda)
+            && self.quranic_marks
+            && self.superscript_alef != SuperscriptAlef::Keep
     }
 
     /// Parses a configuration from TOML text; unknown keys are an error.
@@ -397,12 +430,25 @@ pub enum Preset {
     /// U+064A) and `normalize_teh_marbuta_ar` (U+0629 → U+0647). Tatweel is
     /// kept, as `dediac_ar` keeps it.
     Camel,
+    /// Quranic and classical text in Uthmani spelling, read as plain
+    /// (imla'i) spelling and then folded as `search` folds: the word-level
+    /// rules `superscript_alef = "plain_spelling"`, `hamza_seats`,
+    /// `small_letters` and `article_lam` (ٱلۡعَٰلَمِينَ → العالمين,
+    /// ٱلصَّلَوٰةَ → الصلاه, ءَامَنُواْ → امنوا, شَيۡـًٔا → شيئا). Text in plain
+    /// spelling comes out as `search` gives it, so one index holds both.
+    Quran,
 }
 
 impl Preset {
     /// Every preset, in documentation order.
-    pub const ALL: [Preset; 5] =
-        [Preset::Search, Preset::Nlp, Preset::Display, Preset::Lucene, Preset::Camel];
+    pub const ALL: [Preset; 6] = [
+        Preset::Search,
+        Preset::Nlp,
+        Preset::Display,
+        Preset::Lucene,
+        Preset::Camel,
+        Preset::Quran,
+    ];
 
     /// The preset's name as used by `--preset` and in config files.
     pub fn name(self) -> &'static str {
@@ -412,6 +458,7 @@ impl Preset {
             Preset::Display => "display",
             Preset::Lucene => "lucene",
             Preset::Camel => "camel",
+            Preset::Quran => "quran",
         }
     }
 
@@ -421,6 +468,9 @@ impl Preset {
             diacritics: Diacritics::Strip,
             quranic_marks: true,
             superscript_alef: SuperscriptAlef::Strip,
+            hamza_seats: false,
+            small_letters: false,
+            article_lam: false,
             tatweel: true,
             compose: true,
             alef: Alef::All,
@@ -471,6 +521,13 @@ impl Preset {
                 alef_maksura: AlefMaksura::ToYeh,
                 teh_marbuta: true,
                 ..NormalizerConfig::none()
+            },
+            Preset::Quran => NormalizerConfig {
+                superscript_alef: SuperscriptAlef::PlainSpelling,
+                hamza_seats: true,
+                small_letters: true,
+                article_lam: true,
+                ..search
             },
         }
     }

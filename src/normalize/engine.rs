@@ -57,6 +57,7 @@ pub(crate) trait Recorder {
     fn retract(&mut self, rule: Rule);
 }
 
+#[derive(Default)]
 pub(crate) struct NoRecord;
 
 impl Recorder for NoRecord {

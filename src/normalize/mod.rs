@@ -2,11 +2,13 @@
 //!
 //! * [`config`]: the rules as plain data, and the presets;
 //! * [`rules`]: what each rule does to one character;
+//! * [`uthmani`]: the word-level rules that read Uthmani spelling;
 //! * `engine`: the scanning loop that applies the compiled rules;
 //! * [`report`]: counts, traces and offset maps.
 //!
-//! The order of application is fixed: an optional whole-text Unicode form
-//! (NFC/NFKC) first, then a single left-to-right pass in which presentation
+//! The order of application is fixed: the word-level Uthmani rules first
+//! (they read the diacritics the other rules strip), then an optional
+//! whole-text Unicode form (NFC/NFKC), then a single left-to-right pass in which presentation
 //! forms expand, decomposed letters compose with their hamza or madda, and
 //! every other rule applies to each character. Every rule's output is
 //! already final under the same configuration, which is what makes the
@@ -18,6 +20,7 @@ pub(crate) mod patch;
 pub mod report;
 pub mod rules;
 pub(crate) mod scan;
+pub mod uthmani;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -30,6 +33,7 @@ use self::config::{NormalizerConfig, Preset, UnicodeForm};
 use self::engine::{Engine, Event, NoRecord, Recorder};
 use self::report::{OffsetMap, RuleCounts, Trace};
 use self::rules::Rule;
+use self::uthmani::Orthography;
 use crate::error::Error;
 
 /// An Arabic-script normalizer, compiled from a [`NormalizerConfig`].
@@ -53,6 +57,103 @@ use crate::error::Error;
 #[derive(Clone, Debug)]
 pub struct Normalizer {
     engine: Arc<Engine>,
+    /// The word-level Uthmani rules, when the configuration turns any on.
+    words: Option<Arc<WordStage>>,
+}
+
+/// The word-level rules and the character rules that must run before them.
+#[derive(Debug)]
+struct WordStage {
+    rules: Orthography,
+    /// The rules that repair the encoding (presentation forms, invisible
+    /// controls, composition, the Unicode form): the word-level rules read
+    /// the text as the character rules will leave it.
+    repair: Normalizer,
+}
+
+impl WordStage {
+    fn new(config: &NormalizerConfig) -> Option<WordStage> {
+        let rules = Orthography::from_config(config)?;
+        let repair = Normalizer::new(NormalizerConfig {
+            presentation_forms: config.presentation_forms,
+            format_controls: config.format_controls,
+            zwnj: config.zwnj,
+            compose: config.compose,
+            unicode: config.unicode,
+            ..NormalizerConfig::none()
+        });
+        Some(WordStage { rules, repair })
+    }
+
+    /// Repairs, word-level rules, then `all`'s character rules, appended to
+    /// `out`; `false` when nothing changed. Where the character rules keep
+    /// marks the word-level rules read, and a fold brought a mark next to a
+    /// new letter (a deleted hamza between a tatweel and its hamza mark),
+    /// the three run again on their own output, up to [`MAX_ROUNDS`] times,
+    /// so that normalizing twice gives the result of normalizing once.
+    fn run<S: Log>(&self, all: &Normalizer, text: &str, out: &mut String, log: &mut S) -> bool {
+        let Some((mut current, mut events)) = self.round::<S>(all, text) else {
+            return false;
+        };
+        if !all.config().strips_every_mark_words_read() {
+            for _ in 1..MAX_ROUNDS {
+                let Some((next, more)) = self.round::<S>(all, &current) else {
+                    break;
+                };
+                current = next;
+                events = events.then(more);
+            }
+        }
+        out.push_str(&current);
+        *log = std::mem::take(log).then(events);
+        true
+    }
+
+    /// One round: the text it gives and its changes, or `None` when it
+    /// changes nothing.
+    fn round<S: Log>(&self, all: &Normalizer, text: &str) -> Option<(String, S)> {
+        let (mut repair, mut words, mut characters) = (S::default(), S::default(), S::default());
+        let mut repaired = String::new();
+        let text1 = if self.repair.run_characters(text, &mut repaired, &mut repair) {
+            repaired.as_str()
+        } else {
+            text
+        };
+        let mut plain = String::new();
+        let text2 =
+            if self.rules.apply(text1, &mut plain, &mut words) { plain.as_str() } else { text1 };
+        let mut out = String::new();
+        if !all.run_characters(text2, &mut out, &mut characters) {
+            if text2 == text {
+                return None;
+            }
+            out.push_str(text2);
+        }
+        Some((out, repair.then(words).then(characters)))
+    }
+}
+
+/// How many times at most the word stage runs on its own output.
+const MAX_ROUNDS: usize = 4;
+
+/// The changes of one stage, which can be followed by the next stage's.
+trait Log: Recorder + Default {
+    fn then(self, next: Self) -> Self;
+}
+
+impl Log for NoRecord {
+    fn then(self, _: Self) -> Self {
+        NoRecord
+    }
+}
+
+impl Log for Vec<Event> {
+    fn then(self, next: Self) -> Self {
+        if self.is_empty() {
+            return next;
+        }
+        compose(self, next)
+    }
 }
 
 impl Default for Normalizer {
@@ -65,7 +166,8 @@ impl Default for Normalizer {
 impl Normalizer {
     /// Compiles `config`.
     pub fn new(config: NormalizerConfig) -> Normalizer {
-        Normalizer { engine: Arc::new(Engine::new(config)) }
+        let words = WordStage::new(&config).map(Arc::new);
+        Normalizer { engine: Arc::new(Engine::new(config)), words }
     }
 
     /// Compiles `config` to take SIMD paths up to `level` only (clamped to
@@ -74,7 +176,8 @@ impl Normalizer {
     /// output. See [`crate::simd`].
     pub fn with_simd_level(config: NormalizerConfig, level: SimdLevel) -> Normalizer {
         let level = level.min(SimdLevel::detected());
-        Normalizer { engine: Arc::new(Engine::with_simd(config, level)) }
+        let words = WordStage::new(&config).map(Arc::new);
+        Normalizer { engine: Arc::new(Engine::with_simd(config, level)), words }
     }
 
     /// The SIMD level this normalizer's paths may use: the CPU's best,
@@ -179,9 +282,28 @@ impl Normalizer {
         if self.run(text, &mut out, recorder) { Cow::Owned(out) } else { Cow::Borrowed(text) }
     }
 
+    /// Runs the word-level rules, the optional Unicode form, then the
+    /// engine. Returns `false`, leaving `out` untouched, when nothing
+    /// changed.
+    fn run<R: Recorder>(&self, text: &str, out: &mut String, recorder: &mut R) -> bool {
+        let Some(words) = &self.words else {
+            return self.run_characters(text, out, recorder);
+        };
+        if R::ENABLED {
+            let mut events = Vec::new();
+            let changed = words.run(self, text, out, &mut events);
+            for event in events {
+                recorder.record(event);
+            }
+            changed
+        } else {
+            words.run(self, text, out, &mut NoRecord)
+        }
+    }
+
     /// Runs the optional Unicode form, then the engine. Returns `false`,
     /// leaving `out` untouched, when nothing changed.
-    fn run<R: Recorder>(&self, text: &str, out: &mut String, recorder: &mut R) -> bool {
+    fn run_characters<R: Recorder>(&self, text: &str, out: &mut String, recorder: &mut R) -> bool {
         let form = self.config().unicode;
         if form == UnicodeForm::None {
             return self.engine.run(text, out, recorder);
@@ -228,6 +350,25 @@ impl Normalizer {
         }
         changed
     }
+}
+
+/// Puts the changes of two passes in one run in terms of the first pass's
+/// input and the second pass's output.
+fn compose(first: Vec<Event>, second: Vec<Event>) -> Vec<Event> {
+    let to_plain = OffsetMap::from_events(&first);
+    let to_output = OffsetMap::from_events(&second);
+    let mut events: Vec<Event> = first
+        .into_iter()
+        .map(|e| Event {
+            output: to_output.output_offset(e.output.start)..to_output.output_offset(e.output.end),
+            ..e
+        })
+        .chain(
+            second.into_iter().map(|e| Event { input: to_plain.input_range(e.input.clone()), ..e }),
+        )
+        .collect();
+    events.sort_by_key(|e| (e.input.start, e.input.end));
+    events
 }
 
 fn is_in_form(form: UnicodeForm, text: &str) -> bool {

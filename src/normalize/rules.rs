@@ -26,6 +26,9 @@ pub enum Rule {
     Diacritics,
     QuranicMarks,
     SuperscriptAlef,
+    HamzaSeats,
+    SmallLetters,
+    ArticleLam,
     Tatweel,
     Compose,
     Alef,
@@ -47,10 +50,13 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the crate documentation lists them.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 23] = [
         Rule::Diacritics,
         Rule::QuranicMarks,
         Rule::SuperscriptAlef,
+        Rule::HamzaSeats,
+        Rule::SmallLetters,
+        Rule::ArticleLam,
         Rule::Tatweel,
         Rule::Compose,
         Rule::Alef,
@@ -76,6 +82,9 @@ impl Rule {
             Rule::Diacritics => "diacritics",
             Rule::QuranicMarks => "quranic_marks",
             Rule::SuperscriptAlef => "superscript_alef",
+            Rule::HamzaSeats => "hamza_seats",
+            Rule::SmallLetters => "small_letters",
+            Rule::ArticleLam => "article_lam",
             Rule::Tatweel => "tatweel",
             Rule::Compose => "compose",
             Rule::Alef => "alef",
@@ -102,6 +111,9 @@ impl Rule {
             Rule::Diacritics => "removes tanween, harakat, shadda, sukun and marks U+0653..U+065F",
             Rule::QuranicMarks => "removes honorific signs and Quranic annotation marks",
             Rule::SuperscriptAlef => "removes the superscript (dagger) alef or writes it as alef",
+            Rule::HamzaSeats => "writes a seatless Uthmani hamza on its plain-spelling seat",
+            Rule::SmallLetters => "writes Uthmani small waw and yeh as letters, or drops them",
+            Rule::ArticleLam => "writes back the article's lam merged into a following lam",
             Rule::Tatweel => "removes tatweel (kashida) used to stretch words",
             Rule::Compose => "composes a letter and a combining hamza or madda into one letter",
             Rule::Alef => "folds alef with hamza, madda or wasla to bare alef",
@@ -193,7 +205,9 @@ pub(crate) fn classify(config: &NormalizerConfig, c: char) -> Fold {
         SUPERSCRIPT_ALEF => match config.superscript_alef {
             SuperscriptAlef::Strip => Fold::Delete(Rule::SuperscriptAlef),
             SuperscriptAlef::Keep => Fold::Keep,
-            SuperscriptAlef::FullAlef => Fold::FullAlef,
+            // What the word-level rule leaves (nothing, in words it read)
+            // is treated as `full_alef`.
+            SuperscriptAlef::FullAlef | SuperscriptAlef::PlainSpelling => Fold::FullAlef,
         },
         TATWEEL if config.tatweel => Fold::Delete(Rule::Tatweel),
         _ if config.alef.folds(c) => Fold::Map(Rule::Alef, ALEF),

@@ -48,7 +48,7 @@ fn readme_command_prints_the_search_golden_file() {
 #[test]
 fn presets_match_their_golden_files_through_stdin() {
     let input = read_data("news-ar.txt");
-    for preset in ["search", "nlp", "display", "lucene", "camel"] {
+    for preset in ["search", "nlp", "display", "lucene", "camel", "quran"] {
         let out = run_stdin(&["normalize", "--preset", preset], input.as_bytes());
         assert!(out.status.success(), "{}", stderr(&out));
         assert_eq!(

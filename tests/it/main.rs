@@ -12,6 +12,7 @@ mod rules;
 mod simd;
 mod stem;
 mod translit;
+mod uthmani;
 
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,7 @@ fn interesting_char() -> impl Strategy<Value = char> {
     prop_oneof![
         6 => (0x0600u32..=0x06FF).prop_map(|c| char::from_u32(c).unwrap()),
         3 => pick(&['\u{0627}', '\u{0648}', '\u{064A}', '\u{06C1}', '\u{06D2}', '\u{06D5}', '\u{0649}', '\u{0653}', '\u{0654}', '\u{0655}', '\u{0670}', '\u{0640}', '\u{064E}', '\u{0651}']),
+        3 => pick(&['\u{0621}', '\u{0671}', '\u{0644}', '\u{0647}', '\u{064F}', '\u{0650}', '\u{0652}', '\u{064B}', '\u{08F0}', '\u{06E1}', '\u{06E2}', '\u{06E5}', '\u{06E6}', '\u{06E7}', '\u{06E8}']),
         2 => (0x0750u32..=0x077F).prop_map(|c| char::from_u32(c).unwrap()),
         2 => (0x08A0u32..=0x08FF).prop_map(|c| char::from_u32(c).unwrap()),
         3 => (0xFB50u32..=0xFDFF).prop_map(|c| char::from_u32(c).unwrap()),
@@ -36,7 +37,8 @@ fn config() -> impl Strategy<Value = NormalizerConfig> {
     let superscript = prop_oneof![
         Just(SuperscriptAlef::Strip),
         Just(SuperscriptAlef::Keep),
-        Just(SuperscriptAlef::FullAlef)
+        Just(SuperscriptAlef::FullAlef),
+        Just(SuperscriptAlef::PlainSpelling)
     ];
     let maksura = prop_oneof![
         Just(AlefMaksura::Keep),
@@ -59,11 +61,15 @@ fn config() -> impl Strategy<Value = NormalizerConfig> {
             any::<bool>(),
         ),
         (digits, any::<bool>(), any::<bool>(), zwnj, any::<bool>(), script, unicode),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
-        .prop_map(|(a, b, c)| NormalizerConfig {
+        .prop_map(|(a, b, c, d)| NormalizerConfig {
             diacritics: a.0,
             quranic_marks: a.1,
             superscript_alef: a.2,
+            hamza_seats: d.0,
+            small_letters: d.1,
+            article_lam: d.2,
             tatweel: a.3,
             compose: a.4,
             alef: a.5,
@@ -90,6 +96,7 @@ fn preset_or_config() -> impl Strategy<Value = NormalizerConfig> {
         1 => Just(Preset::Search.config()),
         1 => Just(Preset::Nlp.config()),
         1 => Just(Preset::Display.config()),
+        1 => Just(Preset::Quran.config()),
         3 => config(),
     ]
 }
