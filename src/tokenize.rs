@@ -381,7 +381,9 @@ impl<'a> Tokens<'a> {
                 _ => break,
             };
             let joins = match (class, char_at(text, bridge_end).map(|(_, n)| n)) {
-                (Class::Joiner, Some(n)) => is_word(n) && continues(script, n),
+                // A tatweel carries marks in diacritized and Quranic text
+                // (شيـًٔا, الكتـَاب): the marks after it stay in the word.
+                (Class::Joiner, Some(n)) => is_word(n) && continues(script, n) || n == Class::Mark,
                 (Class::NumberSeparator, Some(n)) => n == Class::Digit,
                 (Class::Apostrophe, Some(n)) => n == Class::Letter && script == Some(Class::Letter),
                 _ => false,
@@ -454,6 +456,12 @@ mod tests {
     }
 
     #[test]
+    fn marks_on_a_tatweel_stay_in_the_word() {
+        // Quranic text seats hamza on a tatweel (شيـًٔا، يسـَٔلون).
+        assert_eq!(words("شَيۡـًٔا يَسۡـَٔلُونَكَ كتـَ"), ["شَيۡـًٔا", "يَسۡـَٔلُونَكَ", "كتـَ"]);
+    }
+
+    #[test]
     fn symbols_that_normalize_to_letters_are_words() {
         // U+FDFC RIAL SIGN normalizes to ريال: a word before and after.
         assert_eq!(words("100 \u{FDFC}"), ["100", "\u{FDFC}"]);
@@ -483,6 +491,7 @@ mod tests {
             "\u{FEFB}\u{FE8E} \u{FDFC} كتاب\u{FDFC} كتاب\u{200D}",
             "2015، 3. 4.5 7,8 2024م 12' 5٫5 5٬ 9\u{0640}ب 7\u{064E} 12«x» «٣» 8\u{00A0}9 7a 6.x",
             "،كتاب «كتاب» كتاب\u{00A0}كتاب\u{0640} \u{0640}كتاب \u{064E}\u{064E}كتب ٪كتب٪ ٫كتب٫",
+            "شَيۡـًٔا يَسۡـَٔلُونَكَ كتـَ ب\u{0640}\u{0640}\u{064E}",
         ];
         for text in texts {
             assert_eq!(tokenize(text).collect::<Vec<_>>(), general(text), "{text}");

@@ -183,3 +183,19 @@ fn empty_and_non_arabic_text() {
     }
     assert_eq!(terms, ["Hello", "world", "42"]);
 }
+
+#[test]
+fn plain_spelling_queries_find_uthmani_verses() {
+    let verses = ["ٱلَّذِينَ يُؤۡمِنُونَ بِٱلۡغَيۡبِ وَيُقِيمُونَ ٱلصَّلَوٰةَ", "ذَٰلِكَ ٱلۡكِتَٰبُ لَا رَيۡبَ فِيهِ"];
+    for tokenizer in [
+        ArabicTokenizer::normalize_only(Preset::Quran),
+        ArabicTokenizer::from_preset(Preset::Quran),
+    ] {
+        let index = build(tokenizer, &verses);
+        assert_eq!(index.search("الصلاة"), [verses[0]]);
+        assert_eq!(index.search("\"ذلك الكتاب\""), [verses[1]]);
+    }
+    // The search preset does not read the dagger alef as plain spelling does.
+    let index = build(ArabicTokenizer::normalize_only(Preset::Search), &verses);
+    assert!(index.search("الكتاب").is_empty());
+}

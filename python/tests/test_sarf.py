@@ -13,7 +13,7 @@ import pytest
 import sarf
 from conftest import REPO
 
-PRESETS = ["search", "nlp", "display", "lucene", "camel"]
+PRESETS = ["search", "nlp", "display", "lucene", "camel", "quran"]
 
 
 def compat_reference():
@@ -36,6 +36,21 @@ def test_normalize_matches_the_rust_golden_files(data, preset):
     expected = data(f"news-ar.{preset}.txt")
     assert sarf.Normalizer(preset).normalize(text) == expected
     assert sarf.normalize(text, preset=preset) == expected
+
+
+def test_quran_preset_reads_uthmani_spelling(data):
+    # tests/data/quran-uthmani.quran.txt is checked by tests/it/uthmani.rs.
+    text = data("quran-uthmani.txt")
+    assert sarf.Normalizer("quran").normalize(text) == data("quran-uthmani.quran.txt")
+    # Each word-level rule is a switch like the others.
+    rules = sarf.Normalizer(superscript_alef="plain_spelling", hamza_seats=True,
+                            small_letters=True, article_lam=True)
+    assert rules.config == sarf.Normalizer("quran").config
+    assert sarf.Normalizer("quran").normalize("ٱلصَّلَوٰةَ وَءَاتُواْ") == "الصلاه واتوا"
+    # The analyzer stems what the preset reads: Uthmani and plain spelling
+    # give the same stems.
+    analyzer = sarf.Analyzer(preset="quran")
+    assert analyzer.stems("ٱلۡعَٰلَمِينَ ءَامَنُواْ") == analyzer.stems("العالمين آمنوا")
 
 
 def test_stems_match_the_rust_cli_on_the_fixture(data):
