@@ -73,7 +73,10 @@
 //! |---|---|---|---|---|
 //! | `diacritics` | tanween, harakat, shadda, sukun U+064B..U+0652 and marks U+0653..U+065F: `strip`, `keep_shadda`, `classic` (U+064B..U+0652 only), `keep` | strip | strip | keep |
 //! | `quranic_marks` | honorific and Quranic marks U+0610..U+061A, U+06D6..U+06DC, U+06DF..U+06E8, U+06EA..U+06ED, U+08D3..U+08E1, U+08E3..U+08FF | ✓ | ✓ | |
-//! | `superscript_alef` | U+0670: `strip`, `keep`, `full_alef` | strip | strip | keep |
+//! | `superscript_alef` | U+0670: `strip`, `keep`, `full_alef`, `plain_spelling` (word-level, as plain spelling writes it; `quran`) | strip | strip | keep |
+//! | `hamza_seats` | Uthmani: U+0621 with a vowel and U+0654 on U+0640 written on the seat plain spelling uses; ءا → آ (word-level; `quran`) | | | |
+//! | `small_letters` | Uthmani: U+06E5 U+06E6 U+06E7 U+06E8 → و ي ي ن, dropped after a final pronoun ه (word-level; `quran`) | | | |
+//! | `article_lam` | Uthmani: ٱلّ before lam gets its lam back (ٱلَّيل → الليل; not الذي التي الذين) (word-level; `quran`) | | | |
 //! | `tatweel` | strips U+0640 | ✓ | ✓ | ✓ |
 //! | `compose` | U+0627 U+0654 → U+0623 and the other canonical pairs | ✓ | ✓ | ✓ |
 //! | `alef` | → U+0627: `all` (U+0622 U+0623 U+0625 U+0671 U+0672 U+0673 U+0675), `hamza_madda_wasla` (the first four), `hamza_madda` (the first three), `keep`; `true`/`false` mean `all`/`keep` | all | all | keep |
@@ -116,6 +119,25 @@
 //!   `alef_maksura = "to_yeh"`, `teh_marbuta`. Tatweel is kept, as `dediac_ar`
 //!   keeps it.
 //!
+//! # Quranic text
+//!
+//! The `quran` preset reads Uthmani script (the printed Qurans' spelling,
+//! as in the King Fahd Complex and Tanzil editions) as plain (imla'i)
+//! spelling, then folds as `search`: ٱلۡعَٰلَمِينَ → العالمين,
+//! ٱلصَّلَوٰةَ → الصلاه, ءَامَنُواْ → امنوا, شَيۡـًٔا → شيئا, ٱلَّيۡلِ → الليل.
+//! Its four word-level rules read the diacritics around each letter, so they
+//! run before the character rules strip them; text in plain spelling comes
+//! out as `search` gives it, so one index holds both. See
+//! [`normalize::uthmani`] for each rule.
+//!
+//! ```
+//! use sarf::{Normalizer, Preset};
+//!
+//! let quran = Normalizer::from_preset(Preset::Quran);
+//! assert_eq!(quran.normalize("ذَٰلِكَ ٱلۡكِتَٰبُ"), "ذلك الكتاب");
+//! assert_eq!(quran.normalize("ذلك الكتاب"), "ذلك الكتاب");
+//! ```
+//!
 //! Text in other scripts passes through byte for byte unless `unicode` asks
 //! for NFC or NFKC. Every rule's output is final under the same
 //! configuration, so normalizing twice gives the result of normalizing once.
@@ -128,7 +150,14 @@
 //! * `diacritics`: vocalisation. عَلَّمَ (he taught) and عَلِمَ (he knew) both
 //!   become علم; `keep_shadda` keeps the doubling that tells many pairs apart.
 //! * `quranic_marks`: recitation and pause marks; the letters remain.
-//! * `superscript_alef`: `strip` loses the long vowel of هٰذا and الرحمٰن.
+//! * `superscript_alef`: `strip` loses the long vowel of هٰذا and الرحمٰن;
+//!   `plain_spelling` loses the Uthmani spelling itself (الصلوٰة and الصلاة
+//!   become one word, as do السمٰوٰت and السماوات).
+//! * `hamza_seats`: the Uthmani seatless hamza (شيـًٔا and شيئا meet); where
+//!   plain spellings differ (مسئول / مسؤول) one is chosen.
+//! * `small_letters`: the small size of the letters, which marks them as
+//!   added by the editors; the pronoun's long vowel (بهِۦ).
+//! * `article_lam`: the one-lam spelling of ٱلَّيل.
 //! * `tatweel`: only the visual stretching; nothing linguistic.
 //! * `alef`: the hamza and its seat: أمل (hope) and امل collapse, إن and أن
 //!   become ان.

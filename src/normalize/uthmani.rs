@@ -115,16 +115,20 @@ impl Orthography {
         out: &mut String,
         recorder: &mut R,
     ) -> bool {
-        if !text.bytes().any(|b| b == 0xD8 || b == 0xD9 || b == 0xDB) || !has_trigger(text) {
+        if !has_trigger(text) {
             return false;
         }
         let start = out.len();
         let mut copied = 0;
         let mut edits = Vec::new();
         let mut changed = false;
+        let mut clusters = Vec::new();
         for word in words(text) {
+            if !has_trigger(&text[word.clone()]) {
+                continue;
+            }
             edits.clear();
-            let clusters = clusters(text, word.clone(), self.tatweel_stripped);
+            split_clusters(text, word.clone(), self.tatweel_stripped, &mut clusters);
             self.word_edits(text, &clusters, &mut edits);
             if edits.is_empty() {
                 continue;
@@ -207,22 +211,20 @@ impl Orthography {
     }
 }
 
-/// Whether `text` holds a code point some rule reads: the dagger alef, the
-/// hamzas, the small letters or alef wasla.
+/// Whether `text` holds a code point some rule needs to fire: a vowel or
+/// other mark U+064B..=U+065F (a hamza is read only with its vowel),
+/// U+0618..=U+061A ARABIC SMALL FATHA, DAMMA, KASRA, the dagger alef, alef
+/// wasla, the small letters U+06E5..=U+06E8 or the open tanween
+/// U+08F0..=U+08F2. Read from the UTF-8 bytes: text without them (most
+/// modern text) costs one pass over its bytes.
 fn has_trigger(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(
-            c,
-            SUPERSCRIPT_ALEF
-                | HAMZA
-                | HAMZA_ABOVE
-                | HAMZA_BELOW
-                | SMALL_WAW
-                | SMALL_YEH
-                | SMALL_HIGH_YEH
-                | SMALL_HIGH_NOON
-                | ALEF_WASLA
-        )
+    let bytes = text.as_bytes();
+    bytes.windows(2).enumerate().any(|(at, pair)| match *pair {
+        [0xD8, 0x98..=0x9A] | [0xD9, 0x8B..=0x9F] | [0xD9, 0xB0 | 0xB1] | [0xDB, 0xA5..=0xA8] => {
+            true
+        }
+        [0xE0, 0xA3] => matches!(bytes.get(at + 2), Some(0xB0..=0xB2)),
+        _ => false,
     })
 }
 
@@ -321,8 +323,13 @@ fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// `tatweel_stripped`, a tatweel that seats no hamza, dagger alef or small
 /// high letter is no cluster of its own: its marks go to the letter before,
 /// where they will be once the tatweel is gone.
-fn clusters(text: &str, word: Range<usize>, tatweel_stripped: bool) -> Vec<Cluster> {
-    let mut clusters: Vec<Cluster> = Vec::new();
+fn split_clusters(
+    text: &str,
+    word: Range<usize>,
+    tatweel_stripped: bool,
+    clusters: &mut Vec<Cluster>,
+) {
+    clusters.clear();
     for (offset, c) in text[word.clone()].char_indices() {
         let at = word.start + offset;
         let range = at..at + c.len_utf8();
@@ -330,16 +337,15 @@ fn clusters(text: &str, word: Range<usize>, tatweel_stripped: bool) -> Vec<Clust
             Some(cluster) if is_mark(c) => add_mark(cluster, c, range),
             _ => {
                 if tatweel_stripped && clusters.len() >= 2 {
-                    merge_bare_tatweel(&mut clusters);
+                    merge_bare_tatweel(clusters);
                 }
                 clusters.push(new_cluster(c, range));
             }
         }
     }
     if tatweel_stripped && clusters.len() >= 2 {
-        merge_bare_tatweel(&mut clusters);
+        merge_bare_tatweel(clusters);
     }
-    clusters
 }
 
 /// Folds the last cluster into the one before it if it is a tatweel that
