@@ -205,6 +205,10 @@ def main():
     )
 
     # --- verb forms -> lemma ------------------------------------------------
+    # A form with one letter three times in a row (اتجننن, a doubled root
+    # and the feminine plural ن written out) is written with a shadda in
+    # practice; the `elongation` rule would read it as a stretched word.
+    verbs = [(w, st) for w, st in verbs if not re.search(r"(.)\1\1", w)]
     verb_forms = normalize([w for w, _ in verbs])
     verb_lemmas = normalize([st for _, st in verbs])
     preferred_source = DICT / "sources/preferred-lemmas.txt"

@@ -25,8 +25,16 @@ pub fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<NormalizerConfig> {
         quranic_marks: bool::arbitrary(u)?,
         superscript_alef: pick(
             u,
-            &[SuperscriptAlef::Strip, SuperscriptAlef::Keep, SuperscriptAlef::FullAlef],
+            &[
+                SuperscriptAlef::Strip,
+                SuperscriptAlef::Keep,
+                SuperscriptAlef::FullAlef,
+                SuperscriptAlef::PlainSpelling,
+            ],
         )?,
+        hamza_seats: bool::arbitrary(u)?,
+        small_letters: bool::arbitrary(u)?,
+        article_lam: bool::arbitrary(u)?,
         tatweel: bool::arbitrary(u)?,
         compose: bool::arbitrary(u)?,
         alef: pick(u, &Alef::ALL)?,
@@ -45,6 +53,7 @@ pub fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<NormalizerConfig> {
         presentation_forms: bool::arbitrary(u)?,
         format_controls: bool::arbitrary(u)?,
         zwnj: pick(u, &[Zwnj::Strip, Zwnj::Keep, Zwnj::Space])?,
+        elongation: bool::arbitrary(u)?,
         punctuation: bool::arbitrary(u)?,
         script: pick(u, &[Script::Arabic, Script::Persian])?,
         unicode: pick(

@@ -97,6 +97,13 @@ pub struct NormalizerArgs {
     /// Fold Arabic punctuation to ASCII (punctuation = true).
     #[arg(long, help_heading = "Rule switches")]
     punctuation: bool,
+    /// Collapse a letter repeated three or more times to one, as in
+    /// جمييييل → جميل (elongation = true; on in search and quran).
+    #[arg(long, help_heading = "Rule switches", conflicts_with = "keep_elongation")]
+    elongation: bool,
+    /// Keep letters repeated for emphasis as written (elongation = false).
+    #[arg(long, help_heading = "Rule switches")]
+    keep_elongation: bool,
     /// Digits: keep, ascii, arabic_indic.
     #[arg(long, value_name = "TO", help_heading = "Rule switches")]
     digits: Option<String>,
@@ -124,13 +131,15 @@ impl NormalizerArgs {
             None => serde_json::Map::new(),
         };
         let stemmer = table.remove("stemmer");
-        let switches: [(bool, &str, serde_json::Value); 6] = [
+        let switches: [(bool, &str, serde_json::Value); 8] = [
             (self.keep_diacritics, "diacritics", "keep".into()),
             (self.keep_shadda, "diacritics", "keep_shadda".into()),
             (self.keep_teh_marbuta, "teh_marbuta", false.into()),
             (self.keep_alef_maksura, "alef_maksura", "keep".into()),
             (self.fold_hamza, "hamza_carriers", true.into()),
             (self.punctuation, "punctuation", true.into()),
+            (self.elongation, "elongation", true.into()),
+            (self.keep_elongation, "elongation", false.into()),
         ];
         for (on, key, value) in switches {
             if on {

@@ -278,6 +278,10 @@ pub struct NormalizerConfig {
     pub format_controls: bool,
     /// U+200C ZERO WIDTH NON-JOINER. Default: `strip`.
     pub zwnj: Zwnj,
+    /// Collapse a run of three or more of the same Arabic letter to one
+    /// (جمييييل → جميل, هههههه → ه); doubles stay (مميز). Default: `true`
+    /// (off in `nlp` and `display`).
+    pub elongation: bool,
     /// Arabic punctuation to ASCII: ، → `,` ؛ → `;` ؟ → `?` ٪ → `%` ۔ → `.`
     /// ٭ → `*`. Default: `false`.
     pub punctuation: bool,
@@ -319,6 +323,7 @@ impl NormalizerConfig {
             presentation_forms: false,
             format_controls: false,
             zwnj: Zwnj::Keep,
+            elongation: false,
             punctuation: false,
             script: Script::Arabic,
             unicode: UnicodeForm::None,
@@ -329,7 +334,7 @@ impl NormalizerConfig {
     /// rules read (vowels, hamza marks, the dagger alef, the small letters),
     /// so that their output gives those rules nothing more to read.
     pub(crate) fn strips_every_mark_words_read(&self) -> bool {
-        matches!(self.diacritics, Diacritics::Strip | Diacritics::KeepShadda)
+        self.diacritics == Diacritics::Strip
             && self.quranic_marks
             && self.superscript_alef != SuperscriptAlef::Keep
     }
@@ -486,15 +491,19 @@ impl Preset {
             presentation_forms: true,
             format_controls: true,
             zwnj: Zwnj::Strip,
+            elongation: true,
             punctuation: false,
             script: Script::Arabic,
             unicode: UnicodeForm::None,
         };
         match self {
             Preset::Search => search,
-            Preset::Nlp => {
-                NormalizerConfig { alef_maksura: AlefMaksura::Keep, teh_marbuta: false, ..search }
-            }
+            Preset::Nlp => NormalizerConfig {
+                alef_maksura: AlefMaksura::Keep,
+                teh_marbuta: false,
+                elongation: false,
+                ..search
+            },
             Preset::Display => NormalizerConfig {
                 diacritics: Diacritics::Keep,
                 quranic_marks: false,
@@ -504,6 +513,7 @@ impl Preset {
                 teh_marbuta: false,
                 digits: Digits::Keep,
                 zwnj: Zwnj::Keep,
+                elongation: false,
                 ..search
             },
             Preset::Lucene => NormalizerConfig {

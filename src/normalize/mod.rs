@@ -15,6 +15,7 @@
 //! normalizer idempotent.
 
 pub mod config;
+mod elongation;
 mod engine;
 pub(crate) mod patch;
 pub mod report;
@@ -286,6 +287,40 @@ impl Normalizer {
     /// engine. Returns `false`, leaving `out` untouched, when nothing
     /// changed.
     fn run<R: Recorder>(&self, text: &str, out: &mut String, recorder: &mut R) -> bool {
+        if !self.config().elongation {
+            return self.run_rules(text, out, recorder);
+        }
+        // Runs of letters are read on the text the other rules give.
+        let start = out.len();
+        let mut events = Vec::new();
+        let changed = if R::ENABLED {
+            self.run_rules(text, out, &mut events)
+        } else {
+            self.run_rules(text, out, &mut NoRecord)
+        };
+        let folded = if changed { &out[start..] } else { text };
+        let mut collapsed = String::new();
+        let mut runs = Vec::new();
+        let elongated = if R::ENABLED {
+            elongation::collapse(folded, &mut collapsed, &mut runs)
+        } else {
+            elongation::collapse(folded, &mut collapsed, &mut NoRecord)
+        };
+        if elongated {
+            out.truncate(start);
+            out.push_str(&collapsed);
+        }
+        if R::ENABLED {
+            for event in events.then(runs) {
+                recorder.record(event);
+            }
+        }
+        changed || elongated
+    }
+
+    /// Every rule but `elongation`: the word-level rules (if any), the
+    /// optional Unicode form, then the engine.
+    fn run_rules<R: Recorder>(&self, text: &str, out: &mut String, recorder: &mut R) -> bool {
         let Some(words) = &self.words else {
             return self.run_characters(text, out, recorder);
         };

@@ -44,13 +44,14 @@ pub enum Rule {
     PresentationForms,
     FormatControls,
     Zwnj,
+    Elongation,
     Punctuation,
     Unicode,
 }
 
 impl Rule {
     /// Every rule, in the order the crate documentation lists them.
-    pub const ALL: [Rule; 23] = [
+    pub const ALL: [Rule; 24] = [
         Rule::Diacritics,
         Rule::QuranicMarks,
         Rule::SuperscriptAlef,
@@ -72,6 +73,7 @@ impl Rule {
         Rule::PresentationForms,
         Rule::FormatControls,
         Rule::Zwnj,
+        Rule::Elongation,
         Rule::Punctuation,
         Rule::Unicode,
     ];
@@ -100,6 +102,7 @@ impl Rule {
             Rule::PresentationForms => "presentation_forms",
             Rule::FormatControls => "format_controls",
             Rule::Zwnj => "zwnj",
+            Rule::Elongation => "elongation",
             Rule::Punctuation => "punctuation",
             Rule::Unicode => "unicode",
         }
@@ -129,6 +132,7 @@ impl Rule {
             Rule::PresentationForms => "decomposes presentation forms and ligatures",
             Rule::FormatControls => "removes invisible format and bidi controls",
             Rule::Zwnj => "removes the zero width non-joiner or turns it into a space",
+            Rule::Elongation => "collapses a letter repeated three or more times to one",
             Rule::Punctuation => "folds Arabic punctuation to ASCII",
             Rule::Unicode => "applies whole-text Unicode NFC or NFKC",
         }

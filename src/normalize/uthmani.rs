@@ -424,22 +424,27 @@ fn add_mark(cluster: &mut Cluster, c: char, range: Range<usize>) {
     }
 }
 
+/// The letter `c` stands for whatever the character rules fold it to: the
+/// alef, yeh, kaf and heh variants as one letter each, so that the words the
+/// rules recognise are recognised in any script or folding.
+fn letter_class(c: char) -> char {
+    match c {
+        ALEF_WASLA | ALEF_WITH_HAMZA_ABOVE | ALEF_WITH_HAMZA_BELOW | ALEF_WITH_MADDA_ABOVE => ALEF,
+        KEHEH | SWASH_KAF => KAF,
+        HEH_GOAL | HEH_DOACHASHMEE | LETTER_AE | HEH_WITH_YEH_ABOVE => HEH,
+        YEH_WITH_HAMZA_ABOVE | YEH_BARREE_WITH_HAMZA_ABOVE => YEH_WITH_HAMZA_ABOVE,
+        _ if is_yeh(c) => YEH,
+        other => other,
+    }
+}
+
 /// The letters of a word as plain spelling would read them without the
-/// rules (alef variants as alef), with the index of the cluster of each.
+/// rules (see [`letter_class`]), with the index of the cluster of each.
 fn skeleton(word: &[Cluster]) -> Vec<(char, usize)> {
     word.iter()
         .enumerate()
         .filter(|(_, c)| c.is_letter() && !matches!(c.base, SMALL_WAW | SMALL_YEH))
-        .map(|(i, c)| {
-            let letter = match c.base {
-                ALEF_WASLA
-                | ALEF_WITH_HAMZA_ABOVE
-                | ALEF_WITH_HAMZA_BELOW
-                | ALEF_WITH_MADDA_ABOVE => ALEF,
-                other => other,
-            };
-            (letter, i)
-        })
+        .map(|(i, c)| (letter_class(c.base), i))
         .collect()
 }
 
@@ -456,7 +461,7 @@ const WITHOUT_ALEF: [&str; 9] =
 /// conjunctions و ف, the prepositions ب ك ل, the interrogative أ and the
 /// article ال.
 fn is_proclitic(c: char) -> bool {
-    matches!(c, WAW | FEH | BEH | KAF | LAM | ALEF)
+    matches!(letter_class(c), WAW | FEH | BEH | KAF | LAM | ALEF)
 }
 
 /// Whether the dagger alef on cluster `at` is one modern spelling leaves
@@ -701,7 +706,8 @@ fn small_letter(text: &str, word: &[Cluster], i: usize, edits: &mut Vec<Edit>) {
     let rule = Rule::SmallLetters;
     let cluster = &word[i];
     if matches!(cluster.base, SMALL_WAW | SMALL_YEH) {
-        let after_pronoun = i > 0 && word[i - 1].base == HEH && next_letter(word, i).is_none();
+        let after_pronoun =
+            i > 0 && letter_class(word[i - 1].base) == HEH && next_letter(word, i).is_none();
         if after_pronoun {
             edits.push(Edit { rule, range: cluster.range.clone(), with: "" });
             return;

@@ -61,7 +61,7 @@ fn config() -> impl Strategy<Value = NormalizerConfig> {
             any::<bool>(),
         ),
         (digits, any::<bool>(), any::<bool>(), zwnj, any::<bool>(), script, unicode),
-        (any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(|(a, b, c, d)| NormalizerConfig {
             diacritics: a.0,
@@ -85,6 +85,7 @@ fn config() -> impl Strategy<Value = NormalizerConfig> {
             presentation_forms: c.1,
             format_controls: c.2,
             zwnj: c.3,
+            elongation: d.3,
             punctuation: c.4,
             script: c.5,
             unicode: c.6,

@@ -133,6 +133,29 @@ fn reference(config: &NormalizerConfig, text: &str) -> String {
     for c in text.chars() {
         reference_char(config, c, &mut out);
     }
+    if config.elongation { collapse_runs(&out) } else { out }
+}
+
+/// `elongation`, from its documentation: a run of three or more of the same
+/// Arabic letter (U+0620..=U+064A but tatweel, U+066E..=U+06D3, U+06D5,
+/// U+0750..=U+077F) becomes one.
+fn collapse_runs(text: &str) -> String {
+    let letter = |c: char| {
+        matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{0750}'..='\u{077F}')
+            && c != '\u{0640}'
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut j = i;
+        while j < chars.len() && chars[j] == chars[i] {
+            j += 1;
+        }
+        let keep = if j - i >= 3 && letter(chars[i]) { 1 } else { j - i };
+        out.extend(std::iter::repeat_n(chars[i], keep));
+        i = j;
+    }
     out
 }
 
@@ -194,6 +217,7 @@ fn config_without_context() -> impl Strategy<Value = NormalizerConfig> {
                 presentation_forms: bit(18),
                 format_controls: bit(19),
                 zwnj: [Zwnj::Strip, Zwnj::Keep, Zwnj::Space][three(20) as usize],
+                elongation: bit(30),
                 punctuation: bit(22),
                 script: if bit(23) { Script::Persian } else { Script::Arabic },
                 unicode: UnicodeForm::None,
