@@ -92,6 +92,7 @@
 //! | `presentation_forms` | U+FB50..U+FDFF, U+FE70..U+FEFE → letters (NFKC of those blocks only) | ✓ | ✓ | ✓ |
 //! | `format_controls` | strips ALM, LRM, RLM, ZWJ, embeddings, isolates, word joiner, BOM, soft hyphen | ✓ | ✓ | ✓ |
 //! | `zwnj` | U+200C: `strip`, `keep`, `space` | strip | strip | keep |
+//! | `elongation` | a run of three or more of the same Arabic letter → one (جمييييل → جميل; doubles stay) | ✓ | | |
 //! | `punctuation` | ، ؛ ؟ ٪ ۔ ٭ → , ; ? % . * | | | |
 //! | `script` | target of the look-alike folds: `arabic` or `persian` | arabic | arabic | arabic |
 //! | `unicode` | whole-text `nfc` or `nfkc` before the rules (implies `compose`) | none | none | none |
@@ -174,6 +175,8 @@
 //!   decomposition (U+FDFD ﷽) stay.
 //! * `format_controls`, `zwnj`: display direction hints and, for ZWNJ, the
 //!   Persian half-space inside words (می‌خواهم becomes میخواهم).
+//! * `elongation`: the emphasis of a stretched word (جمييييل), and a letter
+//!   a typo tripled (للليبيين becomes ليبيين, not لليبيين).
 //! * `punctuation`: the Arabic shapes of six marks.
 //!
 //! # Speed

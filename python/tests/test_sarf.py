@@ -3,6 +3,8 @@ published algorithms of the tools the compatibility presets copy."""
 
 import importlib.util
 import pickle
+import random
+import re
 import sys
 import threading
 import time
@@ -61,6 +63,45 @@ def test_stems_match_the_rust_cli_on_the_fixture(data):
     expected = data("news-ar.stems.txt").split("\n")
     assert [" ".join(analyzer.stems(line)) for line in lines] == expected
     assert [" ".join(s) for s in sarf.stem_batch(lines)] == expected
+
+
+# Elongation as the rule is specified ("a run of three or more of the same
+# letter becomes one"), written as a regular expression over the Arabic
+# letters. CAMeL Tools, named as the model of this rule, has no elongation
+# function in its published source (camel_tools/utils/normalize.py and
+# utils/dediac.py hold none), so the rule is checked against its
+# specification, on text shaped like social-media posts.
+_ARABIC_LETTER = "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u0750-\u077f]"
+_ELONGATED = re.compile(f"({_ARABIC_LETTER})\\1{{2,}}")
+
+
+def reference_elongation(text):
+    return _ELONGATED.sub(r"\1", text)
+
+
+def tweets_like(seed, n=400):
+    rng = random.Random(seed)
+    words = ["جميل", "كتير", "هه", "والله", "مميز", "يا", "حلو", "الله", "ممتاز", "لا", "حبيبي",
+             "شكرا", "اووه", "واو", "#مصر", "@user", "123", "٣٣٣", "sooo", "!!!", "😂😂😂"]
+    out = []
+    for _ in range(n):
+        word = rng.choice(words)
+        if rng.random() < 0.4:
+            i = rng.randrange(len(word))
+            word = word[:i] + word[i] * rng.randint(2, 9) + word[i + 1:]
+        out.append(word)
+    return " ".join(out)
+
+
+def test_elongation_follows_its_specification():
+    # No other rule touches these texts under `display` plus the rule.
+    n = sarf.Normalizer("display", elongation=True)
+    for seed in range(20):
+        text = tweets_like(seed)
+        assert n.normalize(text) == reference_elongation(text)
+    assert sarf.normalize("جمييييل كتييير هههههه مميز") == "جميل كتير ه مميز"
+    assert sarf.Normalizer("nlp").normalize("جمييييل") == "جمييييل"
+    assert sarf.Normalizer("display").config["elongation"] is False
 
 
 def test_compatibility_presets_equal_the_published_algorithms(data):
