@@ -24,6 +24,10 @@ pub enum Format {
     Text,
     /// JSON Lines: only the `--field` string fields are rewritten.
     Jsonl,
+    /// Parquet files: only the `--field` string columns are rewritten;
+    /// every other column, the schema, the row groups and the codecs stay.
+    #[cfg(feature = "parquet")]
+    Parquet,
 }
 
 /// Where text comes from and goes to, and how the run reports.
@@ -52,9 +56,15 @@ pub struct IoArgs {
     /// Input format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
-    /// With --format jsonl: a field to rewrite (repeatable; default: text).
+    /// With --format jsonl or parquet: a field (column) to rewrite
+    /// (repeatable; default: text).
     #[arg(long = "field", value_name = "NAME")]
     pub fields: Vec<String>,
+    /// With --format parquet: the codec of the written columns (default:
+    /// each column keeps its own).
+    #[cfg(feature = "parquet")]
+    #[arg(long, value_enum, default_value = "keep")]
+    pub compression: super::parquet::Codec,
     /// With --format jsonl: the longest record accepted, in bytes; a longer
     /// line is an error naming the file and line (a record must be whole
     /// in memory) [default: 268435456, 256 MiB].
@@ -118,6 +128,11 @@ struct Summary {
 /// A block transform: text of whole lines in, text out. `first_line` is the
 /// block's first line number, for error messages.
 pub trait Transform: Sync {
+    /// One string value of a Parquet column, transformed as one line of
+    /// text would be (a value may hold line feeds).
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    fn value(&self, text: &str, out: &mut String, report: &mut BlockReport);
+
     fn apply(
         &self,
         text: &str,
@@ -142,6 +157,10 @@ pub fn process(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
 }
 
 fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
+    #[cfg(feature = "parquet")]
+    if args.format == Format::Parquet {
+        return run_parquet(args, transform);
+    }
     let started = Instant::now();
     let inputs: Vec<PathBuf> =
         if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
@@ -200,6 +219,79 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
             inputs.iter().map(|p| (p != Path::new("-")).then(|| p.clone())).collect();
         copy_through(args, transform, &inputs, &mut out, &mut summary, &progress, true)?;
         out.commit()?;
+    }
+    progress.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.megabytes_per_second = summary.bytes_in as f64 / 1e6 / summary.seconds.max(1e-9);
+    report(args, &summary)
+}
+
+/// `--format parquet`: one output file per input file (the Parquet files of
+/// an input directory, mirrored under the output directory), files in
+/// parallel and each file's values in parallel.
+#[cfg(feature = "parquet")]
+fn run_parquet(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
+    use super::parquet::{is_parquet_name, rewrite_file};
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    if args.inputs.is_empty() || args.inputs.iter().any(|p| p == Path::new("-")) {
+        return Err(usage("--format parquet reads files, not stdin"));
+    }
+    let has_dir = args.inputs.iter().any(|p| p.is_dir());
+    let mut pairs = Vec::new();
+    if has_dir || args.in_place {
+        let Some(out_dir) =
+            args.output.as_deref().or(if args.in_place { Some(Path::new("")) } else { None })
+        else {
+            return Err(usage("a directory input needs --output DIR (or --in-place)"));
+        };
+        for input in &args.inputs {
+            let mut found = Vec::new();
+            summary.links_skipped += collect_files(input, out_dir, args, &mut found)?;
+            pairs.extend(
+                found
+                    .into_iter()
+                    .filter(|pair| !input.is_dir() || is_parquet_name(&pair.input))
+                    .map(|pair| (pair.input, pair.output)),
+            );
+        }
+    } else {
+        let [input] = args.inputs.as_slice() else {
+            return Err(usage("several Parquet files need a directory --output or --in-place"));
+        };
+        let Some(output) = args.output.clone() else {
+            return Err(usage("--format parquet needs --output FILE (or --in-place)"));
+        };
+        pairs.push((input.clone(), output));
+    }
+    for (input, output) in &pairs {
+        refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
+    }
+    let total_bytes: u64 =
+        pairs.iter().filter_map(|(p, _)| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let progress = progress_bar(args, total_bytes);
+    let fields = args.fields();
+    let results: Vec<Result<super::parquet::FileReport, Error>> = pairs
+        .par_iter()
+        .with_max_len(1)
+        .map(|(input, output)| {
+            if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| Error::from_io(Some(parent), e))?;
+            }
+            let report = rewrite_file(args, transform, &fields, args.compression, input, output)?;
+            progress.inc(report.bytes_in);
+            Ok(report)
+        })
+        .collect();
+    for result in results {
+        let one = result?;
+        summary.files += 1;
+        summary.bytes_in += one.bytes_in;
+        summary.bytes_out += one.bytes_out;
+        summary.lines += one.rows;
+        summary.invalid_utf8_replaced += one.replaced;
+        summary.bad_lines_skipped += one.report.bad_lines;
+        summary.rule_changes.merge(&one.report.counts);
     }
     progress.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
@@ -346,7 +438,7 @@ fn line_blocks<R: Read>(args: &IoArgs, reader: R, name: Option<&Path>) -> LineBl
     let blocks = LineBlocks::new(reader, name, DEFAULT_BLOCK_SIZE);
     match args.format {
         Format::Jsonl => blocks.max_line(args.max_record_bytes),
-        Format::Text => blocks,
+        _ => blocks,
     }
 }
 
@@ -755,6 +847,11 @@ mod tests {
     struct Explosive;
 
     impl Transform for Explosive {
+        fn value(&self, text: &str, out: &mut String, _: &mut BlockReport) {
+            assert!(!text.contains("boom"), "a bug in a transform");
+            out.push_str(text);
+        }
+
         fn apply(
             &self,
             text: &str,

@@ -6,6 +6,8 @@ mod explain;
 mod io;
 mod normalize;
 mod output;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod stem;
 mod translit;
 

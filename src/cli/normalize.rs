@@ -24,6 +24,14 @@ struct Normalize<'a> {
 }
 
 impl Transform for Normalize<'_> {
+    fn value(&self, text: &str, out: &mut String, report: &mut BlockReport) {
+        if self.counts {
+            self.normalizer.normalize_into_counting(text, out, &mut report.counts);
+        } else {
+            self.normalizer.normalize_into(text, out);
+        }
+    }
+
     fn apply(
         &self,
         text: &str,
@@ -41,6 +49,8 @@ impl Transform for Normalize<'_> {
                 self.normalizer.normalize_into(text, out);
                 Ok(())
             }
+            #[cfg(feature = "parquet")]
+            Format::Parquet => unreachable!("Parquet files are read by column, not in blocks"),
             Format::Jsonl => {
                 let counts = &mut report.counts;
                 rewrite_json_block(

@@ -117,6 +117,10 @@ impl Words<'_> {
 }
 
 impl Transform for Words<'_> {
+    fn value(&self, text: &str, out: &mut String, _: &mut BlockReport) {
+        self.line(text, out);
+    }
+
     fn apply(
         &self,
         text: &str,
@@ -139,6 +143,8 @@ impl Transform for Words<'_> {
                 &mut report.bad_lines,
                 |value| self.tokens_json(value),
             ),
+            #[cfg(feature = "parquet")]
+            Format::Parquet => unreachable!("Parquet files are read by column, not in blocks"),
         }
     }
 }

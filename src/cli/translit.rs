@@ -58,6 +58,10 @@ impl Translit<'_> {
 }
 
 impl Transform for Translit<'_> {
+    fn value(&self, text: &str, out: &mut String, _: &mut BlockReport) {
+        out.push_str(&self.map(text));
+    }
+
     fn apply(
         &self,
         text: &str,
@@ -81,6 +85,8 @@ impl Transform for Translit<'_> {
                 &mut report.bad_lines,
                 |value| serde_json::to_string(&*self.map(value)).expect("a string serializes"),
             ),
+            #[cfg(feature = "parquet")]
+            Format::Parquet => unreachable!("Parquet files are read by column, not in blocks"),
         }
     }
 }
