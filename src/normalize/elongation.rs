@@ -22,70 +22,85 @@ fn is_letter(c: char) -> bool {
         || matches!(c, '\u{06D5}' | '\u{0750}'..='\u{077F}')
 }
 
-/// Whether `text` may hold a run: three identical two-byte sequences in a
-/// row, the shape of every letter the rule reads. Bytewise and branch-free
-/// over 64-byte chunks, so the compiler vectorizes it; a hit is confirmed
-/// by [`runs`].
-fn may_have_run(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() < 6 {
-        return false;
+/// Whether byte `i` starts three identical two-byte sequences led by
+/// 0xD8..=0xDF (U+0600..=U+07FF, where every letter the rule reads lies;
+/// such a lead byte always starts a character).
+#[inline(always)]
+fn starts_run(bytes: &[u8], i: usize) -> bool {
+    bytes[i] & 0xF8 == 0xD8
+        && bytes[i] == bytes[i + 2]
+        && bytes[i + 1] == bytes[i + 3]
+        && bytes[i] == bytes[i + 4]
+        && bytes[i + 1] == bytes[i + 5]
+}
+
+/// Whether a run may start in `at..end`: the test of [`starts_run`] on
+/// every position, without branches, so that the compiler vectorizes it.
+fn chunk_may_start_run(bytes: &[u8], at: usize, end: usize) -> bool {
+    let len = end - at;
+    let (b0, b1) = (&bytes[at..at + len], &bytes[at + 1..at + 1 + len]);
+    let (b2, b3) = (&bytes[at + 2..at + 2 + len], &bytes[at + 3..at + 3 + len]);
+    let (b4, b5) = (&bytes[at + 4..at + 4 + len], &bytes[at + 5..at + 5 + len]);
+    let mut hit = 0u8;
+    for i in 0..len {
+        hit |= u8::from(b0[i] == b2[i])
+            & u8::from(b1[i] == b3[i])
+            & u8::from(b0[i] == b4[i])
+            & u8::from(b1[i] == b5[i])
+            & u8::from(b0[i] & 0xF8 == 0xD8);
     }
-    let last = bytes.len() - 6;
-    let mut at = 0;
-    while at <= last {
-        let end = (at + 64).min(last + 1);
-        let mut hit = false;
-        for i in at..end {
-            hit |= bytes[i] == bytes[i + 2]
-                && bytes[i + 1] == bytes[i + 3]
-                && bytes[i] == bytes[i + 4]
-                && bytes[i + 1] == bytes[i + 5]
-                && bytes[i] & 0xE0 == 0xC0;
-        }
-        if hit {
-            return true;
-        }
-        at = end;
-    }
-    false
+    hit != 0
 }
 
 /// The byte ranges to delete: all but the first letter of each run of three
-/// or more of the same letter.
-fn runs(text: &str) -> Vec<Range<usize>> {
+/// or more of the same letter. The text is scanned 64 bytes at a time for
+/// the byte shape of a run; only a chunk that has one is looked at closely.
+pub(crate) fn runs(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut deletions = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        let mut count = 1;
-        while let Some(&(at, next)) = chars.peek() {
-            if next != c {
-                break;
+    if bytes.len() < 6 {
+        return deletions;
+    }
+    let n = bytes.len() - 5;
+    let mut at = 0;
+    while at < n {
+        let end = (at + 64).min(n);
+        if !chunk_may_start_run(bytes, at, end) {
+            at = end;
+            continue;
+        }
+        let mut i = at;
+        while i < end {
+            if !starts_run(bytes, i) {
+                i += 1;
+                continue;
             }
-            count += 1;
-            end = at + next.len_utf8();
-            chars.next();
+            let pair = [bytes[i], bytes[i + 1]];
+            let mut stop = i + 6;
+            while bytes.get(stop..stop + 2) == Some(&pair[..]) {
+                stop += 2;
+            }
+            if text[i..i + 2].chars().next().is_some_and(is_letter) {
+                deletions.push(i + 2..stop);
+            }
+            i = stop;
         }
-        if count >= 3 && is_letter(c) {
-            deletions.push(start + c.len_utf8()..end);
-        }
+        at = i.max(end);
     }
     deletions
 }
 
-/// Appends `text` with every run collapsed to `out` and returns `true`, or
-/// returns `false` and leaves `out` alone when `text` has no run. Each
-/// collapsed run is one change for `recorder`.
-pub(crate) fn collapse<R: Recorder>(text: &str, out: &mut String, recorder: &mut R) -> bool {
-    if !may_have_run(text) {
-        return false;
-    }
-    let deletions = runs(text);
-    if deletions.is_empty() {
-        return false;
-    }
+/// Appends `text` without the bytes `deletions` names (from [`runs`]) to
+/// `out`; each collapsed run is one change for `recorder`, with output
+/// offsets counted from where `text` begins in `out`.
+pub(crate) fn apply<R: Recorder>(
+    text: &str,
+    deletions: &[Range<usize>],
+    out: &mut String,
+    recorder: &mut R,
+) {
     let start = out.len();
+    out.reserve(text.len());
     let mut copied = 0;
     for range in deletions {
         out.push_str(&text[copied..range.start]);
@@ -96,7 +111,6 @@ pub(crate) fn collapse<R: Recorder>(text: &str, out: &mut String, recorder: &mut
         copied = range.end;
     }
     out.push_str(&text[copied..]);
-    true
 }
 
 #[cfg(test)]
@@ -106,7 +120,8 @@ mod tests {
 
     fn run(text: &str) -> String {
         let mut out = String::new();
-        if collapse(text, &mut out, &mut NoRecord) { out } else { text.to_string() }
+        apply(text, &runs(text), &mut out, &mut NoRecord);
+        out
     }
 
     #[test]
@@ -130,9 +145,12 @@ mod tests {
         // Runs at every alignment and at both ends of a 64-byte chunk.
         for pad in 0..70 {
             let text = format!("{}ببب", "x".repeat(pad));
-            assert!(may_have_run(&text), "{pad}");
             assert_eq!(run(&text), format!("{}ب", "x".repeat(pad)));
         }
-        assert!(!may_have_run("بب ب"));
+        assert!(runs("بب ب").is_empty());
+        // Runs back to back, and one that crosses a chunk's end.
+        assert_eq!(run("بببتتتت"), "بت");
+        let long = format!("{}{}", "x".repeat(60), "ه".repeat(40));
+        assert_eq!(run(&long), format!("{}ه", "x".repeat(60)));
     }
 }

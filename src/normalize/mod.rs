@@ -298,24 +298,40 @@ impl Normalizer {
         } else {
             self.run_rules(text, out, &mut NoRecord)
         };
-        let folded = if changed { &out[start..] } else { text };
-        let mut collapsed = String::new();
-        let mut runs = Vec::new();
-        let elongated = if R::ENABLED {
-            elongation::collapse(folded, &mut collapsed, &mut runs)
-        } else {
-            elongation::collapse(folded, &mut collapsed, &mut NoRecord)
-        };
-        if elongated {
-            out.truncate(start);
-            out.push_str(&collapsed);
+        let deletions = elongation::runs(if changed { &out[start..] } else { text });
+        if deletions.is_empty() {
+            for event in events {
+                recorder.record(event);
+            }
+            return changed;
         }
+        let mut runs = Vec::new();
+        ELONGATION_SCRATCH.with(|scratch| {
+            let mut own = String::new();
+            let mut shared = scratch.try_borrow_mut().ok();
+            // Re-entered (a recorder normalizing): a buffer of its own.
+            let collapsed = shared.as_deref_mut().unwrap_or(&mut own);
+            collapsed.clear();
+            elongation::apply(
+                if changed { &out[start..] } else { text },
+                &deletions,
+                collapsed,
+                &mut runs,
+            );
+            if start == 0 && changed {
+                // `out` holds nothing else: swapped rather than copied.
+                std::mem::swap(out, collapsed);
+            } else {
+                out.truncate(start);
+                out.push_str(collapsed);
+            }
+        });
         if R::ENABLED {
             for event in events.then(runs) {
                 recorder.record(event);
             }
         }
-        changed || elongated
+        true
     }
 
     /// Every rule but `elongation`: the word-level rules (if any), the
@@ -385,6 +401,13 @@ impl Normalizer {
         }
         changed
     }
+}
+
+thread_local! {
+    /// The buffer the `elongation` rule writes into, kept between calls so
+    /// that a long text costs no fresh allocation; it keeps the capacity of
+    /// the longest text with a run this thread has normalized.
+    static ELONGATION_SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Puts the changes of two passes in one run in terms of the first pass's
