@@ -44,9 +44,13 @@ use super::output::Output;
 pub enum Codec {
     /// Each column keeps the codec it had in the input.
     Keep,
+    /// No compression.
     Uncompressed,
+    /// Snappy (pyarrow's default).
     Snappy,
+    /// Gzip at its default level.
     Gzip,
+    /// Zstandard at its default level.
     Zstd,
     /// LZ4 in the raw block format (Parquet's LZ4_RAW).
     Lz4,
