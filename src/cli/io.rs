@@ -110,19 +110,19 @@ pub struct BlockReport {
 
 /// The run's summary, for `--stats` and `--stats-json`.
 #[derive(Default, Serialize)]
-struct Summary {
-    files: u64,
-    bytes_in: u64,
-    bytes_out: u64,
-    lines: u64,
-    invalid_utf8_replaced: u64,
-    bad_lines_skipped: u64,
+pub(super) struct Summary {
+    pub(super) files: u64,
+    pub(super) bytes_in: u64,
+    pub(super) bytes_out: u64,
+    pub(super) lines: u64,
+    pub(super) invalid_utf8_replaced: u64,
+    pub(super) bad_lines_skipped: u64,
     /// Symbolic links met in a directory walk and not followed, loops,
     /// and (with --in-place) files outside the directories given.
-    links_skipped: u64,
-    seconds: f64,
-    megabytes_per_second: f64,
-    rule_changes: RuleCounts,
+    pub(super) links_skipped: u64,
+    pub(super) seconds: f64,
+    pub(super) megabytes_per_second: f64,
+    pub(super) rule_changes: RuleCounts,
 }
 
 /// A block transform: text of whole lines in, text out. `first_line` is the
@@ -159,7 +159,7 @@ pub fn process(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
 fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
     #[cfg(feature = "parquet")]
     if args.format == Format::Parquet {
-        return run_parquet(args, transform);
+        return super::parquet::run(args, transform);
     }
     let started = Instant::now();
     let inputs: Vec<PathBuf> =
@@ -226,80 +226,7 @@ fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
     report(args, &summary)
 }
 
-/// `--format parquet`: one output file per input file (the Parquet files of
-/// an input directory, mirrored under the output directory), files in
-/// parallel and each file's values in parallel.
-#[cfg(feature = "parquet")]
-fn run_parquet(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
-    use super::parquet::{is_parquet_name, rewrite_file};
-    let started = Instant::now();
-    let mut summary = Summary::default();
-    if args.inputs.is_empty() || args.inputs.iter().any(|p| p == Path::new("-")) {
-        return Err(usage("--format parquet reads files, not stdin"));
-    }
-    let has_dir = args.inputs.iter().any(|p| p.is_dir());
-    let mut pairs = Vec::new();
-    if has_dir || args.in_place {
-        let Some(out_dir) =
-            args.output.as_deref().or(if args.in_place { Some(Path::new("")) } else { None })
-        else {
-            return Err(usage("a directory input needs --output DIR (or --in-place)"));
-        };
-        for input in &args.inputs {
-            let mut found = Vec::new();
-            summary.links_skipped += collect_files(input, out_dir, args, &mut found)?;
-            pairs.extend(
-                found
-                    .into_iter()
-                    .filter(|pair| !input.is_dir() || is_parquet_name(&pair.input))
-                    .map(|pair| (pair.input, pair.output)),
-            );
-        }
-    } else {
-        let [input] = args.inputs.as_slice() else {
-            return Err(usage("several Parquet files need a directory --output or --in-place"));
-        };
-        let Some(output) = args.output.clone() else {
-            return Err(usage("--format parquet needs --output FILE (or --in-place)"));
-        };
-        pairs.push((input.clone(), output));
-    }
-    for (input, output) in &pairs {
-        refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
-    }
-    let total_bytes: u64 =
-        pairs.iter().filter_map(|(p, _)| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
-    let progress = progress_bar(args, total_bytes);
-    let fields = args.fields();
-    let results: Vec<Result<super::parquet::FileReport, Error>> = pairs
-        .par_iter()
-        .with_max_len(1)
-        .map(|(input, output)| {
-            if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).map_err(|e| Error::from_io(Some(parent), e))?;
-            }
-            let report = rewrite_file(args, transform, &fields, args.compression, input, output)?;
-            progress.inc(report.bytes_in);
-            Ok(report)
-        })
-        .collect();
-    for result in results {
-        let one = result?;
-        summary.files += 1;
-        summary.bytes_in += one.bytes_in;
-        summary.bytes_out += one.bytes_out;
-        summary.lines += one.rows;
-        summary.invalid_utf8_replaced += one.replaced;
-        summary.bad_lines_skipped += one.report.bad_lines;
-        summary.rule_changes.merge(&one.report.counts);
-    }
-    progress.finish_and_clear();
-    summary.seconds = started.elapsed().as_secs_f64();
-    summary.megabytes_per_second = summary.bytes_in as f64 / 1e6 / summary.seconds.max(1e-9);
-    report(args, &summary)
-}
-
-fn usage(message: &str) -> Error {
+pub(super) fn usage(message: &str) -> Error {
     Error::from_io(None, std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string()))
 }
 
@@ -336,9 +263,9 @@ fn merge(total: &mut Summary, one: Summary) {
 }
 
 /// One file of a directory run and where its output goes.
-struct FilePair {
-    input: PathBuf,
-    output: PathBuf,
+pub(super) struct FilePair {
+    pub(super) input: PathBuf,
+    pub(super) output: PathBuf,
     /// A regular file of at most four blocks (from the walk's metadata).
     small: bool,
 }
@@ -348,7 +275,7 @@ struct FilePair {
 /// `--in-place`. Returns how many symbolic links (and loops, and with
 /// `--in-place` files outside `root`) were skipped, each also named on
 /// stderr when followed links were asked for.
-fn collect_files(
+pub(super) fn collect_files(
     root: &Path,
     out_dir: &Path,
     args: &IoArgs,
@@ -689,7 +616,7 @@ fn copy_through(
     })
 }
 
-fn progress_bar(args: &IoArgs, total: u64) -> ProgressBar {
+pub(super) fn progress_bar(args: &IoArgs, total: u64) -> ProgressBar {
     if args.quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -701,7 +628,7 @@ fn progress_bar(args: &IoArgs, total: u64) -> ProgressBar {
     bar
 }
 
-fn report(args: &IoArgs, summary: &Summary) -> Result<(), Error> {
+pub(super) fn report(args: &IoArgs, summary: &Summary) -> Result<(), Error> {
     if args.stats {
         let mut text = format!(
             "sarf: {} file(s), {} lines, {} -> {} bytes in {:.2} s ({:.1} MB/s)",
@@ -738,73 +665,9 @@ fn report(args: &IoArgs, summary: &Summary) -> Result<(), Error> {
     Ok(())
 }
 
-/// A block of JSON Lines with the named string fields of each line
-/// rewritten by `rewrite` (see [`rewrite_json_line`]); `first_line` is the
-/// block's first line number in `input`, for error messages.
-pub fn rewrite_json_block(
-    args: &IoArgs,
-    fields: &[String],
-    text: &str,
-    (input, first_line): (Option<&Path>, u64),
-    out: &mut String,
-    bad_lines: &mut u64,
-    mut rewrite: impl FnMut(&str) -> String,
-) -> Result<(), Error> {
-    for_each_line(text, out, |n, line, out| {
-        rewrite_json_line(args, fields, (input, first_line + n), line, out, bad_lines, &mut rewrite)
-    })
-}
-
-/// Rewrites the `--field` strings of one JSON Lines `line` with `rewrite`
-/// (which returns JSON text) into `out`. A bad line is an error naming
-/// `input` and `line_number`, or with `--skip-bad-lines` is copied
-/// unchanged and counted in `report`.
-fn rewrite_json_line(
-    args: &IoArgs,
-    fields: &[String],
-    (input, line_number): (Option<&Path>, u64),
-    line: &str,
-    out: &mut String,
-    bad_lines: &mut u64,
-    rewrite: impl FnMut(&str) -> String,
-) -> Result<(), Error> {
-    let start = out.len();
-    match sarf::jsonl::rewrite_fields(line, fields, out, rewrite) {
-        Ok(()) => Ok(()),
-        Err(_) if args.skip_bad_lines => {
-            out.truncate(start);
-            out.push_str(line);
-            *bad_lines += 1;
-            Ok(())
-        }
-        Err(message) => Err(Error::bad_line(input, line_number, message)),
-    }
-}
-
-/// Calls `line` for each line of `text` without its line ending, then
-/// appends that ending (LF, CRLF or none) to `out`.
-pub fn for_each_line<E>(
-    text: &str,
-    out: &mut String,
-    mut line: impl FnMut(u64, &str, &mut String) -> Result<(), E>,
-) -> Result<(), E> {
-    for (n, raw) in text.split_inclusive('\n').enumerate() {
-        let (body, ending) = match raw.strip_suffix("\r\n") {
-            Some(body) => (body, "\r\n"),
-            None => match raw.strip_suffix('\n') {
-                Some(body) => (body, "\n"),
-                None => (raw, ""),
-            },
-        };
-        line(n as u64, body, out)?;
-        out.push_str(ending);
-    }
-    Ok(())
-}
-
 /// An output path that names one of the inputs would destroy it, unless
 /// that is what `--in-place` asks for.
-fn refuse_overwriting_an_input(
+pub(super) fn refuse_overwriting_an_input(
     output: Option<&Path>,
     inputs: &[PathBuf],
     in_place: bool,

@@ -8,6 +8,7 @@ mod normalize;
 mod output;
 #[cfg(feature = "parquet")]
 mod parquet;
+mod records;
 mod stem;
 mod translit;
 

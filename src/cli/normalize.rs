@@ -6,7 +6,8 @@ use clap::Args;
 use sarf::{Error, Normalizer};
 
 use super::NormalizerArgs;
-use super::io::{BlockReport, Format, IoArgs, Transform, process, rewrite_json_block};
+use super::io::{BlockReport, Format, IoArgs, Transform, process};
+use super::records::rewrite_json_block;
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {

@@ -20,6 +20,7 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Instant;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{ArrowDictionaryKeyType, Int8Type, Int16Type, Int32Type, Int64Type};
@@ -36,7 +37,10 @@ use parquet::file::properties::WriterProperties;
 use rayon::prelude::*;
 use sarf::Error;
 
-use super::io::{BlockReport, IoArgs, Transform};
+use super::io::{
+    BlockReport, IoArgs, Summary, Transform, collect_files, progress_bar,
+    refuse_overwriting_an_input, report, usage,
+};
 use super::output::Output;
 
 /// The codec of the written columns.
@@ -67,6 +71,77 @@ impl Codec {
             Codec::Lz4 => Compression::LZ4_RAW,
         })
     }
+}
+
+/// `--format parquet`: one output file per input file (the Parquet files of
+/// an input directory, mirrored under the output directory), files in
+/// parallel and each file's values in parallel.
+pub fn run(args: &IoArgs, transform: &impl Transform) -> Result<(), Error> {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    if args.inputs.is_empty() || args.inputs.iter().any(|p| p == Path::new("-")) {
+        return Err(usage("--format parquet reads files, not stdin"));
+    }
+    let has_dir = args.inputs.iter().any(|p| p.is_dir());
+    let mut pairs = Vec::new();
+    if has_dir || args.in_place {
+        let Some(out_dir) =
+            args.output.as_deref().or(if args.in_place { Some(Path::new("")) } else { None })
+        else {
+            return Err(usage("a directory input needs --output DIR (or --in-place)"));
+        };
+        for input in &args.inputs {
+            let mut found = Vec::new();
+            summary.links_skipped += collect_files(input, out_dir, args, &mut found)?;
+            pairs.extend(
+                found
+                    .into_iter()
+                    .filter(|pair| !input.is_dir() || is_parquet_name(&pair.input))
+                    .map(|pair| (pair.input, pair.output)),
+            );
+        }
+    } else {
+        let [input] = args.inputs.as_slice() else {
+            return Err(usage("several Parquet files need a directory --output or --in-place"));
+        };
+        let Some(output) = args.output.clone() else {
+            return Err(usage("--format parquet needs --output FILE (or --in-place)"));
+        };
+        pairs.push((input.clone(), output));
+    }
+    for (input, output) in &pairs {
+        refuse_overwriting_an_input(Some(output), std::slice::from_ref(input), args.in_place)?;
+    }
+    let total_bytes: u64 =
+        pairs.iter().filter_map(|(p, _)| std::fs::metadata(p).ok()).map(|m| m.len()).sum();
+    let progress = progress_bar(args, total_bytes);
+    let fields = args.fields();
+    let results: Vec<Result<FileReport, Error>> = pairs
+        .par_iter()
+        .with_max_len(1)
+        .map(|(input, output)| {
+            if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| Error::from_io(Some(parent), e))?;
+            }
+            let report = rewrite_file(args, transform, &fields, args.compression, input, output)?;
+            progress.inc(report.bytes_in);
+            Ok(report)
+        })
+        .collect();
+    for result in results {
+        let one = result?;
+        summary.files += 1;
+        summary.bytes_in += one.bytes_in;
+        summary.bytes_out += one.bytes_out;
+        summary.lines += one.rows;
+        summary.invalid_utf8_replaced += one.replaced;
+        summary.bad_lines_skipped += one.report.bad_lines;
+        summary.rule_changes.merge(&one.report.counts);
+    }
+    progress.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.megabytes_per_second = summary.bytes_in as f64 / 1e6 / summary.seconds.max(1e-9);
+    report(args, &summary)
 }
 
 /// What one file's run reports.

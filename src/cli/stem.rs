@@ -6,9 +6,8 @@ use clap::{Args, ValueEnum};
 use sarf::{Analyzer, Error, Normalizer, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
-use super::io::{
-    BlockReport, Format, IoArgs, Transform, for_each_line, process, rewrite_json_block,
-};
+use super::io::{BlockReport, Format, IoArgs, Transform, process};
+use super::records::{for_each_line, rewrite_json_block};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Mode {

@@ -6,7 +6,8 @@ use clap::{Args, ValueEnum};
 use sarf::Error;
 use sarf::translit::{Scheme, from_scheme, to_scheme};
 
-use super::io::{BlockReport, Format, IoArgs, Transform, process, rewrite_json_block};
+use super::io::{BlockReport, Format, IoArgs, Transform, process};
+use super::records::rewrite_json_block;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum To {
