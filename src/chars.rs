@@ -272,6 +272,17 @@ pub fn combining_class(c: char) -> u8 {
     unicode_normalization::char::canonical_combining_class(c)
 }
 
+/// The length of the UTF-8 sequence that starts with the lead byte `b0`
+/// (0xC0 or above).
+#[inline(always)]
+pub(crate) fn utf8_len(b0: u8) -> usize {
+    match b0 {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

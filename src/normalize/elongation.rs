@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::engine::{Event, Recorder};
+use super::record::{Event, Recorder};
 use super::rules::Rule;
 
 /// A letter that the rule collapses: the Arabic letters of U+0620..=U+064A,
@@ -116,7 +116,7 @@ pub(crate) fn apply<R: Recorder>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::engine::NoRecord;
+    use crate::normalize::record::NoRecord;
 
     fn run(text: &str) -> String {
         let mut out = String::new();

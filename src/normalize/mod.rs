@@ -18,10 +18,12 @@ pub mod config;
 mod elongation;
 mod engine;
 pub(crate) mod patch;
+mod record;
 pub mod report;
 pub mod rules;
 pub(crate) mod scan;
 pub mod uthmani;
+mod writer;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -31,7 +33,8 @@ use crate::simd::SimdLevel;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkc_quick};
 
 use self::config::{NormalizerConfig, Preset, UnicodeForm};
-use self::engine::{Engine, Event, NoRecord, Recorder};
+use self::engine::Engine;
+use self::record::{Event, NoRecord, Recorder};
 use self::report::{OffsetMap, RuleCounts, Trace};
 use self::rules::Rule;
 use self::uthmani::Orthography;

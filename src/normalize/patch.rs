@@ -247,7 +247,7 @@ pub(crate) fn chunk(
         }
         let first = stop.trailing_zeros() as usize;
         if first == 0 {
-            return Chunk::General { mask: 1, width: super::engine::utf8_len(window[0]) };
+            return Chunk::General { mask: 1, width: crate::chars::utf8_len(window[0]) };
         }
         (width, lanes) = (first, (1 << first) - 1);
         // Only the lanes kept below make bytes, but the changes beyond
@@ -330,7 +330,7 @@ fn outside_changes(
             Outside::Shorten { bytes: new, len } => {
                 // The character lies whole in the chunk (which ends on a
                 // boundary), and `len` is at most its length.
-                let old = super::engine::utf8_len(window[k]);
+                let old = crate::chars::utf8_len(window[k]);
                 debug_assert!(len <= old && k + old <= 64);
                 o.changed |= 1 << k;
                 o.bytes[k..k + len].copy_from_slice(&new[..len]);

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::engine::{Event, Recorder};
+use super::record::{Event, Recorder};
 use super::rules::Rule;
 
 /// How many changes each rule made, summed over every call it was passed to.

@@ -44,7 +44,7 @@
 use std::ops::Range;
 
 use super::config::{NormalizerConfig, SuperscriptAlef};
-use super::engine::{Event, Recorder};
+use super::record::{Event, Recorder};
 use super::rules::Rule;
 use crate::chars::*;
 
