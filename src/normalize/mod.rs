@@ -3,7 +3,10 @@
 //! * [`config`]: the rules as plain data, and the presets;
 //! * [`rules`]: what each rule does to one character;
 //! * [`uthmani`]: the word-level rules that read Uthmani spelling;
-//! * `engine`: the scanning loop that applies the compiled rules;
+//! * `engine`: the scanning loop that applies the compiled rules, with
+//!   canonical composition in `engine::compose`, its output in `writer`
+//!   (every unsafe byte write) and its change log in `record`;
+//! * `elongation`: the rule that reads runs of letters in the output;
 //! * [`report`]: counts, traces and offset maps.
 //!
 //! The order of application is fixed: the word-level Uthmani rules first
