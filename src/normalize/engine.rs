@@ -24,7 +24,9 @@
 
 use super::config::{NormalizerConfig, UnicodeForm};
 use super::patch::{self, PatchTables};
-use super::record::{Event, NoRecord, Recorder};
+#[cfg(target_arch = "x86_64")]
+use super::record::NoRecord;
+use super::record::{Event, Recorder};
 use super::rules::{Fold, Rule, classify, presentation_form};
 use super::scan::Scanner;
 use super::writer::Writer;
@@ -611,6 +613,7 @@ impl Engine {
 mod tests {
     use super::*;
     use crate::normalize::config::{Digits, Preset, Zwnj};
+    use crate::normalize::record::NoRecord;
 
     /// The output of `run` on `text` after `prefix` already in the buffer,
     /// through the word path (no recorder) or the general loop (a recorder
