@@ -287,3 +287,29 @@ fn word_level_rules_are_config_fields() {
     assert_eq!(config, Preset::Quran.config());
     assert_eq!("quran".parse::<Preset>().unwrap(), Preset::Quran);
 }
+
+#[test]
+fn other_encodings_of_uthmani_text_read_the_same() {
+    // Tanzil's encoding of the same script: U+0652 ARABIC SUKUN where the
+    // King Fahd Complex writes U+06E1 ARABIC SMALL HIGH DOTLESS HEAD OF
+    // KHAH, U+06DF ARABIC SMALL HIGH ROUNDED ZERO for its silent-letter
+    // U+0652, and the plain tanween U+064B..U+064D for the open tanween
+    // U+08F0..U+08F2; and the whole text decomposed (NFD).
+    use unicode_normalization::UnicodeNormalization;
+    let text = read_data("quran-uthmani.txt");
+    let tanzil: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{0652}' => '\u{06DF}',
+            '\u{06E1}' => '\u{0652}',
+            '\u{08F0}' => '\u{064B}',
+            '\u{08F1}' => '\u{064C}',
+            '\u{08F2}' => '\u{064D}',
+            other => other,
+        })
+        .collect();
+    let expected = read_data("quran-uthmani.quran.txt");
+    assert_eq!(quran(&tanzil), expected);
+    let decomposed: String = text.nfd().collect();
+    assert_eq!(quran(&decomposed), expected);
+}
