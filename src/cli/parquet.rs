@@ -5,8 +5,9 @@
 //! than 32 MiB is written as several) and each column's compression codec
 //! unless `--compression` sets one.
 //!
-//! A file streams in batches of rows: memory holds one decoded batch and
-//! the row group being written, whatever the file's size. The values of
+//! A file streams in batches of rows, decoded on a thread of their own one
+//! batch ahead of the rewriting and encoding: memory holds two decoded
+//! batches and the row group being written, whatever the file's size. The values of
 //! a row group are cut into pieces that rayon's pool transforms in
 //! parallel and puts back in order, so `-j` never changes the bytes
 //! written. Output is atomic, as for text: a temporary file renamed into
@@ -220,16 +221,43 @@ pub fn rewrite_file(
         for group in 0..metadata.num_row_groups() {
             let rows = metadata.row_group(group).num_rows().max(0) as usize;
             let group_rows = Rows { group, count: rows, first: first_row };
-            let mut each = |batch: RecordBatch, replaced: u64| -> Result<(), Error> {
-                file_report.replaced += replaced;
-                let place = Place { path: input, group };
-                let rewritten =
-                    rewrite_batch(transform, &batch, &schema, &columns, &place, &mut file_report)?;
-                writer
-                    .write(&rewritten)
-                    .map_err(|e| invalid(output, format!("cannot write Parquet: {e}")))
-            };
-            read_group(open()?, input, &group_rows, &schema, &columns, args.lossy, &mut each)?;
+            // Decoding runs on its own thread, a few batches ahead of the
+            // rewriting and encoding here: the two halves of the work
+            // overlap instead of taking turns.
+            let file = open()?;
+            std::thread::scope(|scope| -> Result<(), Error> {
+                let (send, receive) = std::sync::mpsc::sync_channel::<(RecordBatch, u64)>(1);
+                let (schema, columns, lossy) = (&schema, &columns, args.lossy);
+                let group_rows = &group_rows;
+                let decoder = scope.spawn(move || {
+                    let mut each = |batch: RecordBatch, replaced: u64| -> Result<(), Error> {
+                        // A closed channel means the writer stopped on an
+                        // error, which it reports.
+                        let _ = send.send((batch, replaced));
+                        Ok(())
+                    };
+                    read_group(file, input, group_rows, schema, columns, lossy, &mut each)
+                });
+                let mut written = Ok(());
+                for (batch, replaced) in receive.iter() {
+                    file_report.replaced += replaced;
+                    let place = Place { path: input, group };
+                    written =
+                        rewrite_batch(transform, &batch, schema, columns, &place, &mut file_report)
+                            .and_then(|rewritten| {
+                                writer.write(&rewritten).map_err(|e| {
+                                    invalid(output, format!("cannot write Parquet: {e}"))
+                                })
+                            });
+                    if written.is_err() {
+                        break;
+                    }
+                }
+                drop(receive);
+                let decoded =
+                    decoder.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                decoded.and(written)
+            })?;
             first_row += rows as u64;
             // One output row group per input row group.
             writer.flush().map_err(|e| invalid(output, format!("cannot write Parquet: {e}")))?;
@@ -244,9 +272,10 @@ pub fn rewrite_file(
     Ok(file_report)
 }
 
-/// Rows decoded at a time: memory holds one batch of them (and the writer's
-/// encoded row group), however large the row groups.
-const BATCH_ROWS: usize = 4096;
+/// Rows decoded at a time: memory holds two batches of them (the one being
+/// written and the next) and the writer's encoded row group, however large
+/// the row groups.
+const BATCH_ROWS: usize = 2048;
 
 /// A row group of the input: its index, its number of rows and the
 /// file's row where it starts.
