@@ -312,19 +312,23 @@ impl Normalizer {
             return changed;
         }
         let mut runs = Vec::new();
+        if !changed {
+            // The other rules left `text` as it was and `out` untouched:
+            // the collapsed text is written there directly.
+            elongation::apply(text, &deletions, out, &mut runs);
+            for event in runs {
+                recorder.record(event);
+            }
+            return true;
+        }
         ELONGATION_SCRATCH.with(|scratch| {
             let mut own = String::new();
             let mut shared = scratch.try_borrow_mut().ok();
             // Re-entered (a recorder normalizing): a buffer of its own.
             let collapsed = shared.as_deref_mut().unwrap_or(&mut own);
             collapsed.clear();
-            elongation::apply(
-                if changed { &out[start..] } else { text },
-                &deletions,
-                collapsed,
-                &mut runs,
-            );
-            if start == 0 && changed {
+            elongation::apply(&out[start..], &deletions, collapsed, &mut runs);
+            if start == 0 {
                 // `out` holds nothing else: swapped rather than copied.
                 std::mem::swap(out, collapsed);
             } else {
