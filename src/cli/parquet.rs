@@ -522,13 +522,6 @@ fn rewrite_column(
     report: &mut FileReport,
 ) -> Result<ArrayRef, Error> {
     let strings = |column| string_values(column, field, place);
-    let string_array = |strings: Vec<Option<String>>, data_type: &DataType| -> ArrayRef {
-        match data_type {
-            DataType::LargeUtf8 => Arc::new(LargeStringArray::from_iter(strings)),
-            DataType::Utf8View => Arc::new(StringViewArray::from_iter(strings)),
-            _ => Arc::new(StringArray::from_iter(strings)),
-        }
-    };
     match field.data_type() {
         DataType::Dictionary(key, value_type) => {
             // Only the dictionary's values are rewritten; the keys stay.
@@ -537,7 +530,7 @@ fn rewrite_column(
                     let dict: &DictionaryArray<$key> = column.as_dictionary();
                     let values = strings(dict.values())?;
                     let rewritten = rewrite_values(transform, &values, report);
-                    rebuild(dict, string_array(rewritten, value_type), place)
+                    rebuild(dict, typed_strings(rewritten, value_type, place.path)?, place)
                 }};
             }
             match key.as_ref() {
@@ -554,7 +547,7 @@ fn rewrite_column(
         }
         data_type => {
             let values = strings(column)?;
-            Ok(string_array(rewrite_values(transform, &values, report), data_type))
+            typed_strings(rewrite_values(transform, &values, report), data_type, place.path)
         }
     }
 }

@@ -185,9 +185,7 @@ impl Orthography {
             }
         }
     }
-}
 
-impl Orthography {
     /// Deletes the dagger alefs and hamza marks after the first of each on
     /// one letter, which say nothing more, so that the rule reading the
     /// first leaves none behind.
@@ -491,11 +489,10 @@ fn dagger_alef(word: &[Cluster], i: usize, hamza_seats: bool, edits: &mut Vec<Ed
         return;
     };
     let rule = Rule::SuperscriptAlef;
-    let next_letter = word[i + 1..].iter().position(Cluster::is_letter).map(|k| i + 1 + k);
     match cluster.base {
         // هدىٰكم → هداكم; علىٰ stays على.
         ALEF_MAKSURA => {
-            if next_letter.is_some() {
+            if next_letter(word, i).is_some() {
                 edits.push(Edit { rule, range: cluster.base_range.clone(), with: "\u{0627}" });
             }
             edits.push(Edit { rule, range: dagger, with: "" });
