@@ -227,6 +227,18 @@ impl KeyTable {
         Some(self.values[i])
     }
 
+    /// Whether `first` followed by `second`, whose FNV hash is `hash`, is
+    /// a key: a lookup of the two joined, without joining them.
+    #[inline]
+    fn contains_joined(&self, first: &[u8], second: &[u8], hash: u64) -> bool {
+        self.matching(hash).any(|i| {
+            let key = self.key(i);
+            key.len() == first.len() + second.len()
+                && same_bytes(&key[..first.len()], first)
+                && same_bytes(&key[first.len()..], second)
+        })
+    }
+
     /// Whether some key may have the FNV hash `hash`: no false negatives,
     /// and a false positive only on a 32-bit fingerprint collision.
     #[inline]
@@ -421,6 +433,14 @@ impl Lexicons {
     #[inline]
     pub fn is_protected(&self, key: &str) -> bool {
         self.protected.contains(key, fnv(FNV_START, key.as_bytes()))
+    }
+
+    /// Whether `first` followed by `second` is protected, with no string
+    /// built to ask.
+    #[inline]
+    pub(crate) fn is_protected_joined(&self, first: &str, second: &str) -> bool {
+        let hash = fnv(fnv(FNV_START, first.as_bytes()), second.as_bytes());
+        self.protected.table.contains_joined(first.as_bytes(), second.as_bytes(), hash)
     }
 
     /// The stem an exception maps `key` to.
@@ -652,6 +672,27 @@ mod tests {
         let strangers = (0..10_000).map(|i| format!("{i}\u{0628}"));
         let passed = strangers.filter(|s| lexicons.may_be_listed(fnv(FNV_START, s.as_bytes())));
         assert!(passed.count() < 500, "the filter should rule out most absent keys");
+    }
+
+    #[test]
+    fn a_joined_lookup_is_the_lookup_of_the_joined_string() {
+        let lexicons = Lexicons::embedded();
+        let article = "\u{0627}\u{0644}"; // ال
+        for (first, second) in [
+            (article, "\u{0639}\u{0631}\u{0627}\u{0642}"), // ال + عراق
+            (article, "\u{0639}\u{0631}\u{0627}\u{0642}\u{064A}"), // ال + عراقي
+            ("\u{0627}\u{0644}\u{0639}\u{0631}", "\u{0627}\u{0642}"), // العر + اق
+            ("", "\u{0627}\u{0644}\u{0639}\u{0631}\u{0627}\u{0642}"), // "" + العراق
+            (article, ""),
+        ] {
+            let joined = format!("{first}{second}");
+            assert_eq!(
+                lexicons.is_protected_joined(first, second),
+                lexicons.is_protected(&joined),
+                "{joined}"
+            );
+        }
+        assert!(lexicons.is_protected_joined(article, "\u{0639}\u{0631}\u{0627}\u{0642}"));
     }
 
     #[test]

@@ -646,8 +646,7 @@ impl Stemmer {
         if lex.is_stem(noun) || lex.is_protected(noun) {
             return Some(Cow::Borrowed(noun));
         }
-        let with_article = format!("{ARTICLE}{noun}");
-        lex.is_protected(&with_article).then_some(Cow::Owned(with_article))
+        lex.is_protected_joined(ARTICLE, noun).then(|| Cow::Owned(format!("{ARTICLE}{noun}")))
     }
 
     /// The conservative cut for a word no lexicon supports.

@@ -748,8 +748,12 @@ fn nisba_adjectives_stem_to_their_noun_every_form_alike() {
     {
         assert_eq!(stem(word), "عسكر", "{word}");
     }
-    // A name listed with its article keeps it.
+    // A name listed with its article keeps it, and its unlisted nisba
+    // reaches it with or without the article.
     assert_eq!(stem("العراق"), "العراق");
+    for word in ["ظهراني", "الظهرانية", "نماصي", "النماصيين"] {
+        assert_eq!(stem(word), if word.contains("ظهران") { "الظهران" } else { "النماص" }, "{word}");
+    }
     // A nisba the lexicon lists is its own stem, every form alike.
     for word in ["سياسي", "السياسية", "سياسيين", "سياسيا"] {
         assert_eq!(stem(word), "سياسي", "{word}");
