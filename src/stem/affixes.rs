@@ -325,6 +325,13 @@ pub const FEMININE_PLURAL: &str = "\u{0627}\u{062A}"; // ات
 pub const NISBA: &str = "\u{064A}"; // ي
 /// The definite article ال.
 pub const ARTICLE: &str = "\u{0627}\u{0644}"; // ال
+/// The preposition ل before the article, written لل (the article's alef
+/// is not written), alone and after a conjunction: لل ولل فلل.
+pub const LAM_ARTICLES: [&str; 3] = [
+    "\u{0644}\u{0644}",         // لل
+    "\u{0648}\u{0644}\u{0644}", // ولل
+    "\u{0641}\u{0644}\u{0644}", // فلل
+];
 /// Teh marbuta in key form.
 pub const TEH_MARBUTA_KEY: &str = "\u{0647}";
 

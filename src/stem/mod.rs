@@ -127,7 +127,8 @@ struct Candidate {
     weak: bool,
     /// Among splits of the same length: 0 for most, 1 before the
     /// accusative alef, 2 after a preposition (ب ك ل, and so also the
-    /// article's ل) or the future س.
+    /// article's ل) or the future س, 3 for a stem starting like the
+    /// article under a pronoun or verb ending.
     /// و + قرا (a verb in hamza) comes before وقر + ا, and بحث + ا before
     /// ب + حثا (a preposition never precedes a verb) and سياسي + ا before
     /// س + ياسيا.
@@ -428,6 +429,17 @@ impl Stemmer {
                 return split(key, prefix.len(), key.len(), Decision::Protected);
             }
         }
+        // A name listed with its article after the preposition ل, which
+        // writes ل + ال as لل (للعراق, ولليمن: العراق, اليمن).
+        if let Some(proclitics) = LAM_ARTICLES.iter().find(|p| has_prefix(key, p)) {
+            let rest = &key[proclitics.len()..];
+            if chars(rest) >= 2 && lex.is_protected_joined(ARTICLE, rest) {
+                // The prefix is the conjunction and ل; the stem, the name.
+                let start = proclitics.len() - "\u{0644}".len();
+                let name = format!("{ARTICLE}{rest}");
+                return owned(key, start, key.len(), name, Decision::Protected);
+            }
+        }
         if key.len() > MAX_LEXICON_WORD {
             return self.fallback(key);
         }
@@ -491,7 +503,16 @@ impl Stemmer {
                     // After the article: a noun or adjective, never a
                     // verb form (الحوثيين is not ال + a form of حاث).
                     let noun = kind == PrefixKind::Article;
-                    let rank = if text == WEAK_SUFFIX {
+                    // The article and a pronoun never meet: a stem that
+                    // starts like the article, under a suffix that cannot
+                    // follow it, yields to the article's reading of the
+                    // same length (الفني is ال + فني, not الف + ني).
+                    let article_and_pronoun = prefix.is_empty()
+                        && has_prefix(stem, ARTICLE)
+                        && suffix.is_some_and(|s| !s.after_article);
+                    let rank = if article_and_pronoun {
+                        3
+                    } else if text == WEAK_SUFFIX {
                         1
                     } else if prefix.contains(['\u{0628}', '\u{0643}', '\u{0644}', '\u{0633}']) {
                         2 // ب ك ل س

@@ -787,3 +787,43 @@ fn broken_plurals_reach_their_singular_and_short_words_stay() {
         assert_eq!(stem(word), word, "{word}");
     }
 }
+
+#[test]
+fn the_article_and_a_pronoun_never_meet() {
+    // A stem starting like the article under a pronoun yields to the
+    // article's reading of the same length.
+    for (word, expected) in [
+        ("الفني", "فني"),
+        ("الفنية", "فني"),
+        ("اليمني", "يمني"),
+        ("اليمنية", "يمني"),
+        ("الفهم", "فهم"),
+        ("الأمني", "امن"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // A longer stem still wins, and so does a stem the article cannot
+    // explain: his pain, his machine, your thousand.
+    for (word, expected) in [("ألمه", "الم"), ("آلته", "اله"), ("ألفكم", "الف")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn names_listed_with_their_article_meet_after_the_preposition_lam() {
+    for (word, expected) in [
+        ("للعراق", "العراق"),
+        ("والعراق", "العراق"),
+        ("ولليمن", "اليمن"),
+        ("فللسعودية", "السعوديه"),
+        ("للرياض", "الرياض"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // Other words after لل lose the article as before.
+    for (word, expected) in [("للعمل", "عمل"), ("لليمنيين", "يمني"), ("للمدرسة", "مدرسه")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
