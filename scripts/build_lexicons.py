@@ -103,6 +103,13 @@ LEGAL_PREFIXES = {
 WEAK_LETTERS = set("اويءئؤ")
 
 
+def hollow_or_defective(lemma):
+    """Whether the verb's root has a weak middle or last letter (اقام, اعطي),
+    which its short forms lose."""
+    root = lemma[-3:]
+    return len(root) == 3 and (root[1] in "اوي" or root[2] in "اويى")
+
+
 def kept_letters(lemma, form):
     """How many of the lemma's radicals the form keeps, in order: the longest
     common subsequence of the form and the lemma's last three strong letters
@@ -223,11 +230,18 @@ def main():
         if form in exceptions:
             continue  # hand-written
         # A form of several verbs (يكتب: كتب and اكتب): a lemma of
-        # dictionaries/sources/preferred-lemmas.txt if there is one, else
-        # the one whose radicals the form keeps most of (تعلن keeps ع ل ن
-        # of اعلن, only ع ل of علا), else the shortest, usually the
-        # base form I verb.
-        lemma = min(candidates, key=lambda l: (l not in preferred, -kept_letters(l, form), len(l), l))
+        # dictionaries/sources/preferred-lemmas.txt if there is one and the
+        # form is not shorter than it, else the one whose radicals the form
+        # keeps most of (تعلن keeps ع ل ن of اعلن, only ع ل of علا), else
+        # the shortest, usually the base form I verb. The short forms of a
+        # hollow or defective verb (the jussive تعد of اعاد, يرد of اراد)
+        # are written like the forms of other roots (تعد: is considered,
+        # يرد: replies), so its preference never reaches them.
+        def rank(lemma):
+            reaches = len(lemma) <= len(form) or not hollow_or_defective(lemma)
+            preferred_here = lemma in preferred and reaches
+            return (not preferred_here, -kept_letters(lemma, form), len(lemma), lemma)
+        lemma = min(candidates, key=rank)
         if lemma != form:
             verb_map[form] = lemma
     lines = [f"{k}\t{v}" for k, v in sorted(verb_map.items(), key=lambda kv: sort_key(kv[0]))]

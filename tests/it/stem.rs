@@ -459,14 +459,12 @@ fn every_word_of_the_lexicons_stems_to_a_fixed_point_but_the_plural_homographs()
             "انهار",
             "جزر",
             "خطط",
-            "رسل",
             "سفن",
             "صحف",
             "طرق",
             "غرف",
             "قري",
             "قصص",
-            "قيم",
             "كتب",
             "مدن"
         ],
@@ -713,15 +711,9 @@ fn the_accusative_alef_comes_off_a_known_stem_and_never_cuts_into_it() {
 
 #[test]
 fn hollow_imperfects_meet_their_verb_not_a_form_v_noun() {
-    for (word, expected) in [
-        ("تقول", "قال"),
-        ("يقول", "قال"),
-        ("تكون", "كان"),
-        ("وتقوم", "قام"),
-        ("تزيد", "زاد"),
-        ("تعلن", "علن"),
-        ("يعلن", "علن"),
-    ] {
+    for (word, expected) in
+        [("تقول", "قال"), ("يقول", "قال"), ("تكون", "كان"), ("وتقوم", "قام"), ("تزيد", "زاد")]
+    {
         assert_eq!(stem(word), expected, "{word}");
     }
     // Nouns of other shapes stay nouns: تاجر (merchant), تقرير (report),
@@ -823,6 +815,30 @@ fn names_listed_with_their_article_meet_after_the_preposition_lam() {
     }
     // Other words after لل lose the article as before.
     for (word, expected) in [("للعمل", "عمل"), ("لليمنيين", "يمني"), ("للمدرسة", "مدرسه")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn imperfects_of_the_news_form_iv_verbs_meet_their_perfect() {
+    // يعلن is يُعلِن (announces) far more often than يَعلُن: the form IV
+    // verbs of dictionaries/sources/preferred-lemmas.txt win.
+    for (word, expected) in [
+        ("يعلن", "اعلن"),
+        ("تعلن", "اعلن"),
+        ("أعلنت", "اعلن"),
+        ("يطلق", "اطلق"),
+        ("تضاف", "اضاف"),
+        ("يقام", "اقام"),
+        ("يشيد", "اشاد"),
+        ("أشاد", "اشاد"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // Where form I is as common in the same letters, it stays: يجري (runs,
+    // is happening), يصدر (is issued); and nouns stay nouns.
+    for (word, expected) in [("يجري", "جري"), ("يصدر", "صدر"), ("إعلان", "اعلان")]
     {
         assert_eq!(stem(word), expected, "{word}");
     }
