@@ -3,7 +3,8 @@
 //! Normalizing, tokenizing and stemming never fail; only building engines
 //! from configuration, loading data and doing I/O do. Messages are lowercase,
 //! name the input and, where there is one, the place in it (line and byte
-//! offset), and chain the underlying error through `source()`.
+//! offset), and chain the underlying error (an I/O error, a parser's error)
+//! through `source()` rather than repeating its message.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
+    /// The parser's or library's own error behind a configuration or
+    /// lexicon error, returned by `source()`.
+    cause: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 /// What went wrong, with where.
@@ -69,13 +73,26 @@ pub enum ErrorKind {
 }
 
 impl Error {
+    fn new(kind: ErrorKind) -> Error {
+        Error { kind, cause: None }
+    }
+
+    /// This error, with `cause` (a parser's error) as its `source()`.
+    pub(crate) fn caused_by(
+        mut self,
+        cause: impl std::error::Error + Send + Sync + 'static,
+    ) -> Error {
+        self.cause = Some(Box::new(cause));
+        self
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
 
     pub(crate) fn io(path: Option<&Path>, source: std::io::Error) -> Error {
-        Error { kind: ErrorKind::Io { path: path.map(Path::to_path_buf), source } }
+        Error::new(ErrorKind::Io { path: path.map(Path::to_path_buf), source })
     }
 
     /// An I/O error on `path` (`None` for the standard streams), for callers
@@ -91,32 +108,30 @@ impl Error {
     }
 
     pub(crate) fn config(path: Option<&Path>, message: String) -> Error {
-        Error { kind: ErrorKind::Config { path: path.map(Path::to_path_buf), message } }
+        Error::new(ErrorKind::Config { path: path.map(Path::to_path_buf), message })
     }
 
     pub(crate) fn unknown_preset(name: &str) -> Error {
-        Error { kind: ErrorKind::UnknownPreset { name: name.to_string() } }
+        Error::new(ErrorKind::UnknownPreset { name: name.to_string() })
     }
 
     pub(crate) fn lexicon(path: &Path, line: Option<u64>, message: String) -> Error {
-        Error { kind: ErrorKind::Lexicon { path: path.to_path_buf(), line, message } }
+        Error::new(ErrorKind::Lexicon { path: path.to_path_buf(), line, message })
     }
 
     /// A line of input that cannot be processed, for callers that parse
     /// lines themselves (the binary's JSON Lines mode).
     pub fn bad_line(path: Option<&Path>, line: u64, message: String) -> Error {
-        Error { kind: ErrorKind::BadLine { path: path.map(Path::to_path_buf), line, message } }
+        Error::new(ErrorKind::BadLine { path: path.map(Path::to_path_buf), line, message })
     }
 
     /// A usage error: options that cannot be combined, a missing option.
     pub fn usage(message: &str) -> Error {
-        Error { kind: ErrorKind::Config { path: None, message: message.to_string() } }
+        Error::new(ErrorKind::Config { path: None, message: message.to_string() })
     }
 
     pub(crate) fn invalid_utf8(path: Option<&Path>, line: u64, byte_offset: u64) -> Error {
-        Error {
-            kind: ErrorKind::InvalidUtf8 { path: path.map(Path::to_path_buf), line, byte_offset },
-        }
+        Error::new(ErrorKind::InvalidUtf8 { path: path.map(Path::to_path_buf), line, byte_offset })
     }
 }
 
@@ -168,7 +183,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             ErrorKind::Io { source, .. } => Some(source),
-            _ => None,
+            _ => self.cause.as_deref().map(|cause| cause as _),
         }
     }
 }

@@ -16,9 +16,16 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use sarf::tokenize::TokenKind;
 use sarf::{Analyzer, NormalizerConfig, Preset, StemMode, StemmerConfig};
 
-/// sarf errors become `ValueError` (bad settings) with sarf's message.
+/// sarf errors become `ValueError` (bad settings) with sarf's message and
+/// its causes (the parser's own message), as the `sarf` binary prints them.
 fn py_err(error: sarf::Error) -> PyErr {
-    PyValueError::new_err(error.to_string())
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    PyValueError::new_err(message)
 }
 
 fn parse_preset(name: &str) -> PyResult<Preset> {

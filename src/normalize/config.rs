@@ -341,12 +341,13 @@ impl NormalizerConfig {
 
     /// Parses a configuration from TOML text; unknown keys are an error.
     pub fn from_toml_str(text: &str) -> Result<Self, Error> {
-        toml::from_str(text).map_err(|e| Error::config(None, e.to_string()))
+        toml::from_str(text).map_err(|e| Error::config(None, "not valid TOML".into()).caused_by(e))
     }
 
     /// Parses a configuration from JSON text; unknown keys are an error.
     pub fn from_json_str(text: &str) -> Result<Self, Error> {
-        serde_json::from_str(text).map_err(|e| Error::config(None, e.to_string()))
+        serde_json::from_str(text)
+            .map_err(|e| Error::config(None, "not valid JSON".into()).caused_by(e))
     }
 
     /// Reads a configuration file: JSON if the name ends in `.json`, TOML
@@ -373,12 +374,14 @@ impl NormalizerConfig {
         base: &NormalizerConfig,
         path: Option<&std::path::Path>,
     ) -> Result<Self, Error> {
-        let fail = |message: String| Error::config(path, message);
-        let mut merged = serde_json::to_value(base).map_err(|e| fail(e.to_string()))?;
+        let fail = |e: serde_json::Error| {
+            Error::config(path, "a setting is unknown or has a wrong value".into()).caused_by(e)
+        };
+        let mut merged = serde_json::to_value(base).map_err(fail)?;
         if let serde_json::Value::Object(fields) = &mut merged {
             fields.extend(table);
         }
-        serde_json::from_value(merged).map_err(|e| fail(e.to_string()))
+        serde_json::from_value(merged).map_err(fail)
     }
 }
 
@@ -389,15 +392,15 @@ pub fn read_table(
 ) -> Result<serde_json::Map<String, serde_json::Value>, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
     let is_json = path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
-    let fail = |message: String| Error::config(Some(path), message);
+    let fail = |message: &str| Error::config(Some(path), message.to_string());
     let value: serde_json::Value = if is_json {
-        serde_json::from_str(&text).map_err(|e| fail(e.to_string()))?
+        serde_json::from_str(&text).map_err(|e| fail("not valid JSON").caused_by(e))?
     } else {
-        toml::from_str(&text).map_err(|e| fail(e.to_string()))?
+        toml::from_str(&text).map_err(|e| fail("not valid TOML").caused_by(e))?
     };
     match value {
         serde_json::Value::Object(table) => Ok(table),
-        _ => Err(fail("expected a table of settings".to_string())),
+        _ => Err(fail("expected a table of settings")),
     }
 }
 
@@ -576,7 +579,9 @@ mod tests {
     #[test]
     fn unknown_fields_are_rejected() {
         let err = NormalizerConfig::from_toml_str("tatwel = true").unwrap_err();
-        assert!(err.to_string().contains("tatwel"), "{err}");
+        // The parser's own error, which names the key, is the source.
+        let cause = std::error::Error::source(&err).expect("the TOML error is chained");
+        assert!(cause.to_string().contains("tatwel"), "{err}: {cause}");
         assert!(NormalizerConfig::from_json_str(r#"{"alefs": true}"#).is_err());
     }
 
@@ -599,8 +604,9 @@ mod tests {
         for alef in Alef::ALL {
             assert_eq!(parse(&format!("alef = \"{}\"", alef.name())), alef);
         }
-        let err = NormalizerConfig::from_toml_str("alef = \"wasla\"").unwrap_err().to_string();
-        assert!(err.contains("wasla") && err.contains("hamza_madda"), "{err}");
+        let err = NormalizerConfig::from_toml_str("alef = \"wasla\"").unwrap_err();
+        let cause = std::error::Error::source(&err).expect("the TOML error is chained").to_string();
+        assert!(cause.contains("wasla") && cause.contains("hamza_madda"), "{err}: {cause}");
         let json = NormalizerConfig::from_json_str(r#"{"alef": false}"#).unwrap();
         assert_eq!(json.alef, Alef::Keep);
     }

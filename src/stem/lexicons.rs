@@ -503,13 +503,13 @@ fn is_fst(path: &Path) -> bool {
 fn read_fst_set(path: &Path) -> Result<fst::Set<Bytes>, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path), e))?;
     let set = fst::Set::new(Bytes::Owned(bytes))
-        .map_err(|e| lexicon_error(path, None, format!("not a valid fst set: {e}")))?;
+        .map_err(|e| lexicon_error(path, None, "not a valid fst set").caused_by(e))?;
     // `Set::new` only checks the header; walking a corrupt FST can panic
     // (found by the `lexicon` fuzz target). The checksum that fst's builder
     // writes rules out corrupt or foreign files before any walk.
     set.as_fst()
         .verify()
-        .map_err(|e| lexicon_error(path, None, format!("not a valid fst set (checksum): {e}")))?;
+        .map_err(|e| lexicon_error(path, None, "not a valid fst set (checksum)").caused_by(e))?;
     Ok(set)
 }
 
@@ -568,7 +568,8 @@ fn load_set(path: &Path) -> Result<fst::Set<Bytes>, Error> {
         keys.push(key);
     }
     keys.sort_unstable();
-    let set = fst::Set::from_iter(keys).map_err(|e| lexicon_error(path, None, e.to_string()))?;
+    let set = fst::Set::from_iter(keys)
+        .map_err(|e| lexicon_error(path, None, "cannot build its fst").caused_by(e))?;
     Ok(fst::Set::new(Bytes::Owned(set.into_fst().into_inner())).expect("just built"))
 }
 
@@ -609,15 +610,19 @@ fn load_form_map(path: &Path) -> Result<FormMap, Error> {
         stems.dedup();
         stems
     })
-    .map_err(|e| lexicon_error(path, None, e.to_string()))?;
+    .map_err(|e| lexicon_error(path, None, "cannot build its fst").caused_by(e))?;
     let table = StemTable::from_set(&targets);
     pairs.sort_unstable();
     let mut builder = fst::MapBuilder::memory();
     for (form, stem) in &pairs {
         let ordinal = targets_ordinal(&table, stem);
-        builder.insert(form, ordinal).map_err(|e| lexicon_error(path, None, e.to_string()))?;
+        builder
+            .insert(form, ordinal)
+            .map_err(|e| lexicon_error(path, None, "cannot build its fst").caused_by(e))?;
     }
-    let bytes = builder.into_inner().map_err(|e| lexicon_error(path, None, e.to_string()))?;
+    let bytes = builder
+        .into_inner()
+        .map_err(|e| lexicon_error(path, None, "cannot build its fst").caused_by(e))?;
     Ok(FormMap::new(fst::Map::new(Bytes::Owned(bytes)).expect("just built"), Arc::new(table)))
 }
 
@@ -647,8 +652,8 @@ pub fn compile_text_lexicon(path: &Path, form_map: bool) -> Result<Vec<u8>, Erro
             keys.push(format!("{}\t{stem}", std::str::from_utf8(form).unwrap_or("")));
         }
         keys.sort_unstable();
-        let set =
-            fst::Set::from_iter(keys).map_err(|e| lexicon_error(path, None, e.to_string()))?;
+        let set = fst::Set::from_iter(keys)
+            .map_err(|e| lexicon_error(path, None, "cannot build its fst").caused_by(e))?;
         Ok(set.into_fst().into_inner())
     } else {
         Ok(load_set(path)?.as_fst().as_bytes().to_vec())

@@ -614,8 +614,11 @@ fn regression_corrupt_fst_is_an_error_not_a_panic() {
         lexicons: LexiconFiles { stems: Some(path), ..LexiconFiles::default() },
         ..StemmerConfig::default()
     });
-    let err = result.unwrap_err().to_string();
-    assert!(err.contains("stems.fst"), "{err}");
+    let err = result.unwrap_err();
+    assert!(err.to_string().contains("stems.fst"), "{err}");
+    // The fst crate's own error is chained, not repeated.
+    let cause = std::error::Error::source(&err).expect("the fst error is chained");
+    assert!(!err.to_string().contains(&cause.to_string()), "{err}: {cause}");
 }
 
 #[test]
