@@ -61,7 +61,8 @@ pub struct TokenRef<'t> {
 /// Tokenizer, normalizer and stemmer together.
 ///
 /// Repeated tokens are answered from a per-thread memo keyed by the token
-/// as written (8 MiB per thread that analyzes, allocated on first use and
+/// as written (by default 8 MiB per thread that analyzes, see
+/// [`set_memo_bytes`](crate::set_memo_bytes); allocated on first use and
 /// shared by every analyzer on that thread, each seeing only its own
 /// answers), in front of the stemmer's own (see [`Stemmer`]); a memoized
 /// answer is exactly the computed one. For callers that copy each token's

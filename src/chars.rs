@@ -1,10 +1,15 @@
 //! Every code point `sarf` treats specially, spelled once and named with its
 //! Unicode Character Database name, plus the predicates the rules are built
-//! from.
+//! from, and the byte helpers the rest of the crate shares (`utf8_len`,
+//! `same_bytes`): the crate's lowest module, which imports no other.
 //!
 //! Nothing else in the crate writes a bare Arabic letter or combining mark in
 //! code: tables and rules refer to these constants, so each one can be
 //! checked against the UCD (`UnicodeData.txt`) by its name.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
 
 // --- Letters -------------------------------------------------------------
 
@@ -283,10 +288,56 @@ pub(crate) fn utf8_len(b0: u8) -> usize {
     }
 }
 
+const FORMS_A: std::ops::RangeInclusive<u32> = 0xFB50..=0xFDFF;
+const FORMS_B: std::ops::RangeInclusive<u32> = 0xFE70..=0xFEFE;
+
+/// NFKC of every presentation form that has a compatibility decomposition,
+/// computed once from `unicode-normalization` (e.g. U+FEFB ARABIC LIGATURE
+/// LAM WITH ALEF ISOLATED FORM → U+0644 U+0627; U+FDF2 ARABIC LIGATURE ALLAH
+/// ISOLATED FORM → U+0627 U+0644 U+0644 U+0647).
+static PRESENTATION_FORMS: LazyLock<Vec<Option<Box<str>>>> = LazyLock::new(|| {
+    FORMS_A
+        .chain(FORMS_B)
+        .map(|cp| {
+            let c = char::from_u32(cp)?;
+            let nfkc: String = std::iter::once(c).nfkc().collect();
+            let mut one = [0; 4];
+            (nfkc != *c.encode_utf8(&mut one)).then(|| nfkc.into_boxed_str())
+        })
+        .collect()
+});
+
+/// The expansion of a presentation form, or `None` if it has none (symbols
+/// such as U+FDFD ARABIC LIGATURE BISMILLAH AR-RAHMAN AR-RAHEEM have no
+/// decomposition in Unicode and are kept).
+pub(crate) fn presentation_form(c: char) -> Option<&'static str> {
+    let cp = c as u32;
+    let index = if FORMS_A.contains(&cp) {
+        cp - FORMS_A.start()
+    } else if FORMS_B.contains(&cp) {
+        cp - FORMS_B.start() + (FORMS_A.end() - FORMS_A.start() + 1)
+    } else {
+        return None;
+    };
+    PRESENTATION_FORMS[index as usize].as_deref()
+}
+
+/// `a == b`, compared inline eight bytes at a time: keys are a few bytes
+/// long, shorter than the cost of a call to `memcmp`.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    (&mut a8).zip(&mut b8).all(|(x, y)| word(x) == word(y))
+        && a8.remainder().iter().zip(b8.remainder()).all(|(x, y)| x == y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn compose_table_agrees_with_nfc() {
@@ -330,5 +381,30 @@ mod tests {
         assert_eq!(arabic_indic_digit('\u{066A}'), None);
         assert_eq!(extended_arabic_indic_digit('\u{06F9}'), Some(9));
         assert_eq!(extended_arabic_indic_digit('\u{06EF}'), None);
+    }
+
+    #[test]
+    fn presentation_forms_expand_to_base_letters() {
+        assert_eq!(presentation_form('\u{FEFB}'), Some("\u{0644}\u{0627}"));
+        assert_eq!(presentation_form('\u{FDF2}'), Some("\u{0627}\u{0644}\u{0644}\u{0647}"));
+        assert_eq!(presentation_form('\u{FE8D}'), Some("\u{0627}"));
+        assert_eq!(presentation_form('\u{FDFD}'), None);
+        assert_eq!(presentation_form('\u{0627}'), None);
+        for cp in FORMS_A.chain(FORMS_B) {
+            if let Some(text) = char::from_u32(cp).and_then(presentation_form) {
+                assert!(!text.chars().any(is_presentation_form), "U+{cp:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        let words: [&[u8]; 7] =
+            [b"", b"a", b"abcdefgh", b"abcdefgi", b"abcdefghij", b"abcdefghik", b"bbcdefghij"];
+        for a in words {
+            for b in words {
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -22,7 +22,7 @@
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use crate::stem::lexicons::same_bytes;
+use crate::chars::same_bytes;
 
 /// The default memory of one thread's memos: 8 MiB for the analyzer's,
 /// 4 MiB for the stemmer's (the sizes BENCHMARKS.md measured best).

@@ -137,7 +137,7 @@ fn classify(c: char) -> Class {
         // A presentation form that normalizes to letters is a word, even
         // when Unicode calls it a symbol (U+FDFC RIAL SIGN is ريال): the
         // same text must give the same tokens before and after normalizing.
-        _ if crate::normalize::rules::presentation_form(c)
+        _ if crate::chars::presentation_form(c)
             .is_some_and(|e| e.chars().any(char::is_alphabetic)) =>
         {
             Class::ArabicLetter

@@ -27,11 +27,12 @@ use super::patch::{self, PatchTables};
 #[cfg(target_arch = "x86_64")]
 use super::record::NoRecord;
 use super::record::{Event, Recorder};
-use super::rules::{Fold, Rule, classify, presentation_form};
+use super::rules::{Fold, Rule, classify};
 use super::scan::Scanner;
 use super::writer::Writer;
 use crate::chars::{
-    ALEF, ALEF_MAKSURA, combining_class, compose, is_compose_base, is_composing_mark, utf8_len,
+    ALEF, ALEF_MAKSURA, combining_class, compose, is_compose_base, is_composing_mark,
+    presentation_form, utf8_len,
 };
 use crate::simd::SimdLevel;
 

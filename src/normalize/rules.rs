@@ -6,10 +6,7 @@
 //! only context-dependent behaviours (canonical composition and the
 //! superscript alef after alef maksura) live in the engine.
 
-use std::sync::LazyLock;
-
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use super::config::{
     AlefMaksura, Diacritics, Digits, NormalizerConfig, Script, SuperscriptAlef, Zwnj,
@@ -312,40 +309,6 @@ fn ascii_digit(value: Option<u32>) -> char {
     char::from_digit(value.unwrap_or(0), 10).unwrap_or('0')
 }
 
-const FORMS_A: std::ops::RangeInclusive<u32> = 0xFB50..=0xFDFF;
-const FORMS_B: std::ops::RangeInclusive<u32> = 0xFE70..=0xFEFE;
-
-/// NFKC of every presentation form that has a compatibility decomposition,
-/// computed once from `unicode-normalization` (e.g. U+FEFB ARABIC LIGATURE
-/// LAM WITH ALEF ISOLATED FORM → U+0644 U+0627; U+FDF2 ARABIC LIGATURE ALLAH
-/// ISOLATED FORM → U+0627 U+0644 U+0644 U+0647).
-static PRESENTATION_FORMS: LazyLock<Vec<Option<Box<str>>>> = LazyLock::new(|| {
-    FORMS_A
-        .chain(FORMS_B)
-        .map(|cp| {
-            let c = char::from_u32(cp)?;
-            let nfkc: String = std::iter::once(c).nfkc().collect();
-            let mut one = [0; 4];
-            (nfkc != *c.encode_utf8(&mut one)).then(|| nfkc.into_boxed_str())
-        })
-        .collect()
-});
-
-/// The expansion of a presentation form, or `None` if it has none (symbols
-/// such as U+FDFD ARABIC LIGATURE BISMILLAH AR-RAHMAN AR-RAHEEM have no
-/// decomposition in Unicode and are kept).
-pub(crate) fn presentation_form(c: char) -> Option<&'static str> {
-    let cp = c as u32;
-    let index = if FORMS_A.contains(&cp) {
-        cp - FORMS_A.start()
-    } else if FORMS_B.contains(&cp) {
-        cp - FORMS_B.start() + (FORMS_A.end() - FORMS_A.start() + 1)
-    } else {
-        return None;
-    };
-    PRESENTATION_FORMS[index as usize].as_deref()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,20 +374,6 @@ mod tests {
                         t as u32
                     );
                 }
-            }
-        }
-    }
-
-    #[test]
-    fn presentation_forms_expand_to_base_letters() {
-        assert_eq!(presentation_form('\u{FEFB}'), Some("\u{0644}\u{0627}"));
-        assert_eq!(presentation_form('\u{FDF2}'), Some("\u{0627}\u{0644}\u{0644}\u{0647}"));
-        assert_eq!(presentation_form('\u{FE8D}'), Some("\u{0627}"));
-        assert_eq!(presentation_form('\u{FDFD}'), None);
-        assert_eq!(presentation_form('\u{0627}'), None);
-        for cp in FORMS_A.chain(FORMS_B) {
-            if let Some(text) = char::from_u32(cp).and_then(presentation_form) {
-                assert!(!text.chars().any(is_presentation_form), "U+{cp:04X}");
             }
         }
     }

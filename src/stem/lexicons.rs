@@ -16,6 +16,7 @@ use fst::Streamer;
 use serde::{Deserialize, Serialize};
 
 use crate::Normalizer;
+use crate::chars::same_bytes;
 use crate::error::Error;
 use crate::normalize::config::Preset;
 
@@ -245,19 +246,6 @@ impl KeyTable {
     fn may_contain(&self, hash: u64) -> bool {
         self.matching(hash).next().is_some()
     }
-}
-
-/// `a == b`, compared inline eight bytes at a time: keys are a few bytes
-/// long, shorter than the cost of a call to `memcmp`.
-#[inline(always)]
-pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
-    let word = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-    (&mut a8).zip(&mut b8).all(|(x, y)| word(x) == word(y))
-        && a8.remainder().iter().zip(b8.remainder()).all(|(x, y)| x == y)
 }
 
 /// An FST set with its lookup table.
@@ -698,16 +686,5 @@ mod tests {
             );
         }
         assert!(lexicons.is_protected_joined(article, "\u{0639}\u{0631}\u{0627}\u{0642}"));
-    }
-
-    #[test]
-    fn same_bytes_is_slice_equality() {
-        let words: [&[u8]; 7] =
-            [b"", b"a", b"abcdefgh", b"abcdefgi", b"abcdefghij", b"abcdefghik", b"bbcdefghij"];
-        for a in words {
-            for b in words {
-                assert_eq!(super::same_bytes(a, b), a == b, "{a:?} {b:?}");
-            }
-        }
     }
 }

@@ -38,6 +38,7 @@
 mod affixes;
 pub(crate) mod cache;
 pub mod lexicons;
+mod light;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -48,6 +49,7 @@ use self::affixes::*;
 // In key form, ALEF stands for every alef variant, YEH for alef maksura
 // too, and HEH for teh marbuta too.
 use self::lexicons::{FNV_START, KEY_NORMALIZER, LexiconFiles, Lexicons, fnv};
+use self::light::{light10, lucene};
 use crate::chars::{ALEF, HEH, WAW, YEH};
 use crate::error::Error;
 
@@ -214,7 +216,8 @@ pub struct Analysis<'a> {
 /// A stemmer: immutable, `Send + Sync`, cheap to clone.
 ///
 /// In lexicon mode, analyses are remembered in a per-thread memo keyed by
-/// the word's key form (4 MiB per thread that stems, allocated on first
+/// the word's key form (by default 4 MiB per thread that stems, see
+/// [`set_memo_bytes`](crate::set_memo_bytes); allocated on first
 /// use and shared by every stemmer on that thread, each seeing only its
 /// own answers); a remembered answer is exactly the computed one.
 ///
@@ -712,51 +715,6 @@ fn is_participle(stem: &str) -> bool {
     letters.next() == Some('\u{0645}') // م
         && letters.next().is_some_and(|c| c != ALEF && c != YEH)
         && letters.count() >= 2
-}
-
-/// light10 on a key.
-fn light10(key: &str) -> Analysis<'_> {
-    let mut start = 0;
-    let mut end = key.len();
-    if has_prefix(key, LIGHT10_WAW) && chars(&key[LIGHT10_WAW.len()..]) >= 3 {
-        start = LIGHT10_WAW.len();
-    }
-    if let Some(article) = LIGHT10_ARTICLES.iter().find(|a| has_prefix(&key[start..], a))
-        && chars(&key[start + article.len()..]) >= 2
-    {
-        start += article.len();
-    }
-    for suffix in LIGHT10_SUFFIXES {
-        if has_suffix(&key[start..end], suffix) && chars(&key[start..end - suffix.len()]) >= 2 {
-            end -= suffix.len();
-        }
-    }
-    split(key, start, end, Decision::Light)
-}
-
-/// Lucene's ArabicStemmer on a word as given. Lucene measures lengths in
-/// UTF-16 code units (Java `char`s); so does this.
-fn lucene(word: &str) -> Analysis<'_> {
-    // Every affix is made of two-byte Arabic letters, one unit each.
-    let units = |affix: &str| affix.len() / 2;
-    let mut len = word.encode_utf16().count();
-    let mut start = 0;
-    let prefix = lucene_prefixes().find(|p| {
-        let long_enough = if units(p) == 1 { len >= 4 } else { len >= units(p) + 2 };
-        long_enough && has_prefix(word, p)
-    });
-    if let Some(prefix) = prefix {
-        start = prefix.len();
-        len -= units(prefix);
-    }
-    let mut end = word.len();
-    for suffix in LIGHT10_SUFFIXES {
-        if len >= units(suffix) + 2 && has_suffix(&word[start..end], suffix) {
-            end -= suffix.len();
-            len -= units(suffix);
-        }
-    }
-    split(word, start, end, Decision::Lucene)
 }
 
 /// A split of `key` whose stem is not a slice of it.
