@@ -1,5 +1,6 @@
 //! Compiles the text lexicons in `dictionaries/` into FSTs in `OUT_DIR`,
-//! which `src/stem/lexicons.rs` embeds with `include_bytes!`.
+//! which `src/stem/lexicons/mod.rs` embeds with `include_bytes!`. The text
+//! format is read by `src/stem/lexicons/format.rs`, as at run time.
 //!
 //! The text files are already normalized, sorted by UTF-8 bytes and
 //! deduplicated (`scripts/build_lexicons.py` writes them; a test checks
@@ -9,11 +10,16 @@
 
 use std::path::Path;
 
+/// The lexicon text format, shared with the run-time loader.
+mod format {
+    include!("src/stem/lexicons/format.rs");
+}
+
 fn entries(name: &str) -> Vec<String> {
     let path = Path::new("dictionaries").join(name);
     println!("cargo:rerun-if-changed={}", path.display());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(str::to_owned).collect()
+    text.lines().filter_map(format::entry).map(str::to_owned).collect()
 }
 
 fn set(name: &str, out: &Path) -> Vec<String> {
@@ -35,8 +41,8 @@ fn set(name: &str, out: &Path) -> Vec<String> {
 fn map(name: &str, stems: &[String], out: &Path) {
     let mut map = fst::MapBuilder::memory();
     for line in entries(&format!("{name}.txt")) {
-        let (form, stem) =
-            line.split_once('\t').unwrap_or_else(|| panic!("{name}.txt: no tab in {line:?}"));
+        let (form, stem) = format::form_and_stem(&line)
+            .unwrap_or_else(|| panic!("{name}.txt: no tab in {line:?}"));
         let ordinal = stems.binary_search_by(|s| s.as_str().cmp(stem)).unwrap_or_else(|_| {
             panic!("{name}.txt: the stem of {form:?}, {stem:?}, is not in stems.txt")
         });
@@ -54,4 +60,5 @@ fn main() {
     map("exceptions", &stems, &out);
     map("verbs", &stems, &out);
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/stem/lexicons/format.rs");
 }
