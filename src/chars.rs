@@ -35,6 +35,12 @@ pub const BEH: char = '\u{0628}';
 pub const TEH_MARBUTA: char = '\u{0629}';
 /// U+062C ARABIC LETTER JEEM
 pub const JEEM: char = '\u{062C}';
+/// U+062F ARABIC LETTER DAL
+pub const DAL: char = '\u{062F}';
+/// U+0630 ARABIC LETTER THAL
+pub const THAL: char = '\u{0630}';
+/// U+0631 ARABIC LETTER REH
+pub const REH: char = '\u{0631}';
 /// U+0632 ARABIC LETTER ZAIN
 pub const ZAIN: char = '\u{0632}';
 /// U+0640 ARABIC TATWEEL
@@ -43,6 +49,8 @@ pub const TATWEEL: char = '\u{0640}';
 pub const FEH: char = '\u{0641}';
 /// U+0643 ARABIC LETTER KAF
 pub const KAF: char = '\u{0643}';
+/// U+0644 ARABIC LETTER LAM
+pub const LAM: char = '\u{0644}';
 /// U+0647 ARABIC LETTER HEH
 pub const HEH: char = '\u{0647}';
 /// U+0648 ARABIC LETTER WAW

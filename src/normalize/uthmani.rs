@@ -73,10 +73,6 @@ const SMALL_WAW: char = '\u{06E5}';
 const SMALL_YEH: char = '\u{06E6}';
 const SMALL_HIGH_YEH: char = '\u{06E7}';
 const SMALL_HIGH_NOON: char = '\u{06E8}';
-const LAM: char = '\u{0644}';
-const THAL: char = '\u{0630}';
-const REH: char = '\u{0631}';
-const DAL: char = '\u{062F}';
 
 /// Which of the word-level rules a configuration turns on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

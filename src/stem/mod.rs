@@ -50,7 +50,7 @@ use self::affixes::*;
 // too, and HEH for teh marbuta too.
 use self::lexicons::{FNV_START, KEY_NORMALIZER, LexiconFiles, Lexicons, fnv};
 use self::light::{light10, lucene};
-use crate::chars::{ALEF, HEH, WAW, YEH};
+use crate::chars::{ALEF, HEH, LAM, WAW, YEH};
 use crate::error::Error;
 
 /// How the stemmer cuts.
@@ -438,7 +438,7 @@ impl Stemmer {
             let rest = &key[proclitics.len()..];
             if chars(rest) >= 2 && lex.is_protected_joined(ARTICLE, rest) {
                 // The prefix is the conjunction and ل; the stem, the name.
-                let start = proclitics.len() - "\u{0644}".len();
+                let start = proclitics.len() - LAM.len_utf8();
                 let name = format!("{ARTICLE}{rest}");
                 return owned(key, start, key.len(), name, Decision::Protected);
             }
