@@ -2,6 +2,16 @@
 //! directories, stdin, `.gz`/`.zst`) read in blocks of whole lines, blocks
 //! transformed in parallel on rayon's pool, results written in input order,
 //! atomically, with statistics and a progress bar.
+//!
+//! The blocks come from the library's [`sarf::bulk::LineBlocks`]; the
+//! pipeline around them (a reader thread, the workers, a writer thread,
+//! a ring of slots) lives here rather than in `sarf::bulk` because each
+//! of its stages is the binary's own: the reader walks directories and
+//! decompresses, the writer writes to the binary's atomic outputs
+//! (temporary files removed on a signal) and drives the progress bar, and
+//! an error must reach the user in input order after everything before it
+//! is written. A library user with documents in memory has
+//! `sarf::bulk::map_in_order` and its wrappers instead.
 
 use std::fs::File;
 use std::io::{IsTerminal, Read};
