@@ -190,6 +190,7 @@ pub mod analyze;
 pub mod bulk;
 pub mod chars;
 mod error;
+mod hash;
 pub mod jsonl;
 mod memo;
 pub mod normalize;

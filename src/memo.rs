@@ -157,46 +157,6 @@ impl LineBytes {
     }
 }
 
-/// A hash of a key, eight bytes at a time (the multiply and rotate of
-/// rustc's FxHasher).
-#[inline]
-pub(crate) fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0xF135_7AEA_2E62_A9C5;
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        h = (h.rotate_left(26) ^ word).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        h = (h.rotate_left(26) ^ tail_word(rest)).wrapping_mul(K);
-    }
-    h
-}
-
-/// The one to seven bytes of `rest` as a little-endian word, zero above.
-///
-/// Read with two overlapping loads (or three single bytes) rather than
-/// copied into a zeroed buffer: that copy was a call to `memcpy` whose
-/// byte stores the word load then waited on, a fifth of the time spent on
-/// a remembered token (perf, news fixture). Overlapping bytes land on
-/// their own positions twice, so the OR is exact.
-#[inline(always)]
-fn tail_word(rest: &[u8]) -> u64 {
-    let len = rest.len();
-    debug_assert!((1..8).contains(&len));
-    if len >= 4 {
-        let low = u32::from_le_bytes(rest[..4].try_into().expect("four bytes")) as u64;
-        let high = u32::from_le_bytes(rest[len - 4..].try_into().expect("four bytes")) as u64;
-        low | high << (8 * (len - 4))
-    } else {
-        rest[0] as u64
-            | (rest[len / 2] as u64) << (8 * (len / 2))
-            | (rest[len - 1] as u64) << (8 * (len - 1))
-    }
-}
-
 /// Asks Linux to back the memory of `v`'s buffer with 2 MiB pages where
 /// it can (transparent huge pages in `madvise` mode, the default of most
 /// distributions); returns whether the kernel took the advice.
@@ -369,6 +329,7 @@ impl<P: Copy> Table<P> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::hash;
 
     #[test]
     fn the_default_budget_gives_the_measured_sizes_and_any_budget_a_power_of_two() {
@@ -446,16 +407,6 @@ mod tests {
             assert!(table.find(owner, hash(word.as_bytes()), word.as_bytes()).is_some());
         }
         assert!(table.lines[..table.first].iter().all(|line| line.owner == 0));
-    }
-
-    #[test]
-    fn tail_words_are_the_bytes_zero_extended() {
-        let bytes = [0x11, 0x82, 0xD9, 0x44, 0xA5, 0x06, 0xF7];
-        for len in 1..8 {
-            let mut word = [0; 8];
-            word[..len].copy_from_slice(&bytes[..len]);
-            assert_eq!(tail_word(&bytes[..len]), u64::from_le_bytes(word), "{len} bytes");
-        }
     }
 
     #[test]

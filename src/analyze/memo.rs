@@ -13,7 +13,8 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use crate::memo::{BYTES, LineBytes, Table, hash};
+use crate::hash::hash;
+use crate::memo::{BYTES, LineBytes, Table};
 use crate::tokenize::TokenKind;
 
 pub(super) use crate::memo::new_owner;

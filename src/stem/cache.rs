@@ -11,7 +11,8 @@
 use std::cell::RefCell;
 
 use super::Decision;
-use crate::memo::{LineBytes, Table, hash};
+use crate::hash::hash;
+use crate::memo::{LineBytes, Table};
 
 pub(crate) use crate::memo::new_owner as new_stemmer_id;
 

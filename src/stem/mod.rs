@@ -48,10 +48,11 @@ use serde::{Deserialize, Serialize};
 use self::affixes::*;
 // In key form, ALEF stands for every alef variant, YEH for alef maksura
 // too, and HEH for teh marbuta too.
-use self::lexicons::{FNV_START, KEY_NORMALIZER, LexiconFiles, Lexicons, fnv};
+use self::lexicons::{KEY_NORMALIZER, LexiconFiles, Lexicons};
 use self::light::{light10, lucene};
 use crate::chars::{ALEF, HEH, LAM, WAW, YEH};
 use crate::error::Error;
+use crate::hash::{hash, hash_joined};
 
 /// How the stemmer cuts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -117,7 +118,7 @@ impl Default for StemmerConfig {
 }
 
 /// One split of a word: `key[start..end]` is the stem, `len` characters,
-/// `hash` its FNV hash (computed once for both passes).
+/// `hash` its hash (computed once for both passes).
 #[derive(Clone, Copy, Default)]
 struct Candidate {
     hash: u64,
@@ -501,7 +502,7 @@ impl Stemmer {
                     // root letter (كان كل كامل كشف), and a known stem
                     // after it is then a misreading (كانوا as ك + انوا).
                     let weak = weak || prefix == KAF;
-                    let hash = fnv(FNV_START, stem.as_bytes());
+                    let hash = hash(stem.as_bytes());
                     let listed = lex.may_be_listed(hash);
                     // After the article: a noun or adjective, never a
                     // verb form (الحوثيين is not ال + a form of حاث).
@@ -558,11 +559,13 @@ impl Stemmer {
             }
             // The feminine plural ات replaces teh marbuta (مكتبات is the
             // plural of مكتبة, not of مكتب): its singular comes first.
-            let with_teh_marbuta = fnv(hash, TEH_MARBUTA_KEY.as_bytes());
-            if has_prefix(&key[end..], FEMININE_PLURAL) && lex.may_be_stem(with_teh_marbuta) {
-                let singular = format!("{stem}{TEH_MARBUTA_KEY}");
-                if lex.is_stem_hashed(&singular, with_teh_marbuta) {
-                    return owned(key, start, end, singular, Decision::KnownStem);
+            if has_prefix(&key[end..], FEMININE_PLURAL) {
+                let with_teh_marbuta = hash_joined(stem.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
+                if lex.may_be_stem(with_teh_marbuta) {
+                    let singular = format!("{stem}{TEH_MARBUTA_KEY}");
+                    if lex.is_stem_hashed(&singular, with_teh_marbuta) {
+                        return owned(key, start, end, singular, Decision::KnownStem);
+                    }
                 }
             }
             if c.listed && lex.is_stem_hashed(stem, hash) {
@@ -580,8 +583,7 @@ impl Stemmer {
             // Teh marbuta written ت before a suffix: مدرست|ه → مدرسه.
             if end < key.len() && stem.ends_with(TEH) {
                 let base = &stem[..stem.len() - TEH.len_utf8()];
-                let restored_hash =
-                    fnv(fnv(FNV_START, base.as_bytes()), TEH_MARBUTA_KEY.as_bytes());
+                let restored_hash = hash_joined(base.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
                 if lex.may_be_stem(restored_hash) {
                     let restored = format!("{base}{TEH_MARBUTA_KEY}");
                     // A plural in ة (الويه) is also an exception entry.
@@ -644,7 +646,7 @@ impl Stemmer {
     /// does, so that every stem the lexicons give stays a fixed point.
     fn verb_lemma(&self, stem: &str, hash: u64, key: &str) -> Option<&str> {
         let lemma = self.lexicons.verb_lemma_hashed(stem, hash).filter(|l| fits(l, key))?;
-        let hash = fnv(FNV_START, lemma.as_bytes());
+        let hash = crate::hash::hash(lemma.as_bytes());
         if self.lexicons.is_stem_hashed(lemma, hash) {
             Some(self.imperfect_lemma(lemma, hash).unwrap_or(lemma))
         } else {

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Normalizer;
 use crate::error::Error;
+use crate::hash::{hash, hash_joined};
 use crate::normalize::config::Preset;
 
 mod format;
@@ -23,7 +24,7 @@ mod table;
 
 pub use self::load::compile_text_lexicon;
 use self::load::{load_form_map, load_set};
-pub(crate) use self::table::{FNV_START, Filter, fnv};
+pub(crate) use self::table::Filter;
 use self::table::{KeyTable, StemTable, spread};
 
 type Bytes = std::borrow::Cow<'static, [u8]>;
@@ -65,7 +66,7 @@ fn listed_filter(stems: &WordSet, exceptions: &FormMap, verbs: &FormMap) -> Arc<
     let mut filter = Filter::for_keys(tables.iter().map(|t| t.len()).sum());
     for table in tables {
         for i in 0..table.len() {
-            filter.insert(spread(fnv(FNV_START, table.key(i))).0);
+            filter.insert(spread(hash(table.key(i))).0);
         }
     }
     Arc::new(filter)
@@ -175,7 +176,7 @@ impl Lexicons {
         Ok(lexicons)
     }
 
-    /// Whether a key whose FNV hash is `hash` may be a known stem, an
+    /// Whether a key whose hash is `hash` may be a known stem, an
     /// exception or a verb form: a cheap test that only rules out.
     #[inline(always)]
     pub(crate) fn may_be_listed(&self, hash: u64) -> bool {
@@ -185,7 +186,7 @@ impl Lexicons {
     /// Whether `key` (in key form) is a known stem.
     #[inline]
     pub fn is_stem(&self, key: &str) -> bool {
-        self.stems.contains(key, fnv(FNV_START, key.as_bytes()))
+        self.stems.contains(key, hash(key.as_bytes()))
     }
 
     /// [`is_stem`](Self::is_stem) with the key's hash already computed.
@@ -204,27 +205,27 @@ impl Lexicons {
     /// Whether `key` is a stopword.
     #[inline]
     pub fn is_stopword(&self, key: &str) -> bool {
-        self.stopwords.contains(key, fnv(FNV_START, key.as_bytes()))
+        self.stopwords.contains(key, hash(key.as_bytes()))
     }
 
     /// Whether `key` is protected from stemming.
     #[inline]
     pub fn is_protected(&self, key: &str) -> bool {
-        self.protected.contains(key, fnv(FNV_START, key.as_bytes()))
+        self.protected.contains(key, hash(key.as_bytes()))
     }
 
     /// Whether `first` followed by `second` is protected, with no string
     /// built to ask.
     #[inline]
     pub(crate) fn is_protected_joined(&self, first: &str, second: &str) -> bool {
-        let hash = fnv(fnv(FNV_START, first.as_bytes()), second.as_bytes());
+        let hash = hash_joined(first.as_bytes(), second.as_bytes());
         self.protected.table.contains_joined(first.as_bytes(), second.as_bytes(), hash)
     }
 
     /// The stem an exception maps `key` to.
     #[inline]
     pub fn exception(&self, key: &str) -> Option<&str> {
-        self.exceptions.get(key, fnv(FNV_START, key.as_bytes()))
+        self.exceptions.get(key, hash(key.as_bytes()))
     }
 
     /// [`exception`](Self::exception) with the key's hash already computed.
@@ -236,7 +237,7 @@ impl Lexicons {
     /// The lemma of the verb form `key`.
     #[inline]
     pub fn verb_lemma(&self, key: &str) -> Option<&str> {
-        self.verbs.get(key, fnv(FNV_START, key.as_bytes()))
+        self.verbs.get(key, hash(key.as_bytes()))
     }
 
     /// [`verb_lemma`](Self::verb_lemma) with the key's hash already computed.
@@ -281,11 +282,11 @@ mod tests {
         for table in tables {
             assert!(table.len() > 0);
             for i in 0..table.len() {
-                assert!(lexicons.may_be_listed(fnv(FNV_START, table.key(i))));
+                assert!(lexicons.may_be_listed(hash(table.key(i))));
             }
         }
         let strangers = (0..10_000).map(|i| format!("{i}\u{0628}"));
-        let passed = strangers.filter(|s| lexicons.may_be_listed(fnv(FNV_START, s.as_bytes())));
+        let passed = strangers.filter(|s| lexicons.may_be_listed(hash(s.as_bytes())));
         assert!(passed.count() < 500, "the filter should rule out most absent keys");
     }
 

@@ -5,19 +5,7 @@
 use fst::Streamer;
 
 use crate::chars::same_bytes;
-
-/// FNV-1a over `bytes`, continuing from `hash` (start from [`FNV_START`]):
-/// incremental, so `stem` + `ه` hashes without building the string.
-#[inline]
-pub(crate) fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        hash = (hash ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
-    }
-    hash
-}
-
-/// The FNV-1a offset basis.
-pub(crate) const FNV_START: u64 = 0xCBF2_9CE4_8422_2325;
+use crate::hash::hash;
 
 /// Every key of an FST in an open-addressing hash table, for lookups at
 /// run time.
@@ -47,7 +35,7 @@ pub(super) struct KeyTable {
     filter: Filter,
 }
 
-/// A blocked Bloom filter of FNV hashes: two bits in one 64-bit word per
+/// A blocked Bloom filter of key hashes: two bits in one 64-bit word per
 /// key, about 16 bits per key; no false negatives.
 #[derive(Clone)]
 pub(crate) struct Filter {
@@ -82,7 +70,7 @@ impl Filter {
         self.words[word] & bits == bits
     }
 
-    /// Whether the FNV hash `hash` may have been inserted.
+    /// Whether the hash `hash` may have been inserted.
     #[inline(always)]
     pub(crate) fn may_contain_hash(&self, hash: u64) -> bool {
         self.may_contain(spread(hash).0)
@@ -90,7 +78,7 @@ impl Filter {
 }
 
 /// Where a hash probes first, and its fingerprint. splitmix64's finalizer
-/// spreads FNV's weak high bits.
+/// spreads the hash's weak bits.
 #[inline]
 pub(super) fn spread(hash: u64) -> (usize, u32) {
     let mut z = hash.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -118,7 +106,7 @@ impl KeyTable {
             table.ends.push(table.text.len() as u32);
             table.values.push(output.value());
             let index = table.ends.len() as u64; // index + 1
-            let (mut at, fingerprint) = spread(fnv(FNV_START, key));
+            let (mut at, fingerprint) = spread(hash(key));
             table.filter.insert(at);
             loop {
                 let slot = &mut table.slots[at & table.mask];
@@ -162,14 +150,14 @@ impl KeyTable {
         })
     }
 
-    /// The value of `key`, whose FNV hash is `hash`.
+    /// The value of `key`, whose hash is `hash`.
     #[inline]
     pub(super) fn get(&self, key: &[u8], hash: u64) -> Option<u64> {
         let i = self.matching(hash).find(|&i| same_bytes(self.key(i), key))?;
         Some(self.values[i])
     }
 
-    /// Whether `first` followed by `second`, whose FNV hash is `hash`, is
+    /// Whether `first` followed by `second`, whose hash is `hash`, is
     /// a key: a lookup of the two joined, without joining them.
     #[inline]
     pub(super) fn contains_joined(&self, first: &[u8], second: &[u8], hash: u64) -> bool {
@@ -181,7 +169,7 @@ impl KeyTable {
         })
     }
 
-    /// Whether some key may have the FNV hash `hash`: no false negatives,
+    /// Whether some key may have the hash `hash`: no false negatives,
     /// and a false positive only on a 32-bit fingerprint collision.
     #[inline]
     pub(super) fn may_contain(&self, hash: u64) -> bool {
