@@ -111,18 +111,12 @@ impl Orthography {
         out: &mut String,
         recorder: &mut R,
     ) -> bool {
-        if !has_trigger(text) {
-            return false;
-        }
         let start = out.len();
         let mut copied = 0;
         let mut edits = Vec::new();
         let mut changed = false;
         let mut clusters = Vec::new();
-        for word in words(text) {
-            if !has_trigger(&text[word.clone()]) {
-                continue;
-            }
+        for word in words_with_triggers(text) {
             edits.clear();
             split_clusters(text, word.clone(), self.tatweel_stripped, &mut clusters);
             self.word_edits(text, &clusters, &mut edits);
@@ -205,15 +199,15 @@ impl Orthography {
     }
 }
 
-/// Whether `text` holds a code point some rule needs to fire: a vowel or
-/// other mark U+064B..=U+065F (a hamza is read only with its vowel),
-/// U+0618..=U+061A ARABIC SMALL FATHA, DAMMA, KASRA, the dagger alef, alef
-/// wasla, the small letters U+06E5..=U+06E8 or the open tanween
-/// U+08F0..=U+08F2. Read from the UTF-8 bytes: text without them (most
-/// modern text) costs one pass over its bytes.
-fn has_trigger(text: &str) -> bool {
+/// The byte offset of the first trigger in `text`: a code point some rule
+/// needs to fire, a vowel or other mark U+064B..=U+065F (a hamza is read
+/// only with its vowel), U+0618..=U+061A ARABIC SMALL FATHA, DAMMA, KASRA,
+/// the dagger alef, alef wasla, the small letters U+06E5..=U+06E8 or the
+/// open tanween U+08F0..=U+08F2. Read from the UTF-8 bytes: text without
+/// them (most modern text) costs one pass over its bytes.
+fn next_trigger(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    bytes.windows(2).enumerate().any(|(at, pair)| match *pair {
+    bytes.windows(2).enumerate().position(|(at, pair)| match *pair {
         [0xD8, 0x98..=0x9A] | [0xD9, 0x8B..=0x9F] | [0xD9, 0xB0 | 0xB1] | [0xDB, 0xA5..=0xA8] => {
             true
         }
@@ -290,24 +284,27 @@ fn is_word_letter(c: char) -> bool {
         || matches!(c, '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
 }
 
-/// The byte ranges of the words of `text`: runs of letters and marks.
-fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+/// The byte ranges of the words of `text` (runs of letters and marks)
+/// that hold a trigger (see [`next_trigger`]), in order. Found from the
+/// triggers, so that a text pays a walk over its characters only around
+/// them: a modern text with a few tanween marks is read byte by byte once.
+fn words_with_triggers(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let in_word = |c: char| is_word_letter(c) || is_mark(c);
+    let mut from = 0;
     std::iter::from_fn(move || {
-        let start = loop {
-            let (at, c) = chars.next()?;
-            if is_word_letter(c) || is_mark(c) {
-                break at;
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(at, c)) = chars.peek() {
-            if !(is_word_letter(c) || is_mark(c)) {
-                end = at;
-                break;
-            }
-            chars.next();
-        }
+        // A trigger is a letter or a mark, so it lies inside a word.
+        let at = from + next_trigger(&text[from..])?;
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| in_word(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, c)| !in_word(c))
+            .map_or(text.len(), |(i, _)| at + i);
+        from = end;
         Some(start..end)
     })
 }
@@ -748,4 +745,52 @@ fn article_lam(word: &[Cluster], edits: &mut Vec<Edit>) {
     }
     let at = lam.range.start;
     edits.push(Edit { rule: Rule::ArticleLam, range: at..at, with: "\u{0644}" });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word (run of letters and marks) of `text` that holds a
+    /// trigger, found by walking every character.
+    fn words_walked(text: &str) -> Vec<Range<usize>> {
+        let in_word = |c: char| is_word_letter(c) || is_mark(c);
+        let mut words = Vec::new();
+        let mut start = None;
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (start, in_word(c) && at < text.len()) {
+                (None, true) => start = Some(at),
+                (Some(from), false) => {
+                    if next_trigger(&text[from..at]).is_some() {
+                        words.push(from..at);
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn words_found_from_their_triggers_are_the_words_holding_one() {
+        // Letters, marks that trigger and marks that do not, a wasla, a
+        // small waw, an open tanween (three bytes), spaces and Latin.
+        let pieces =
+            ["ك", "ت", "ا", "\u{064E}", "\u{0670}", "\u{0671}", "\u{06E5}", "\u{08F0}", " ", "a"];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}"))).collect();
+            texts.extend(longer);
+            texts.dedup();
+            if texts.len() > 20_000 {
+                break;
+            }
+        }
+        for text in &texts {
+            let found: Vec<_> = words_with_triggers(text).collect();
+            assert_eq!(found, words_walked(text), "{text:?}");
+        }
+    }
 }
