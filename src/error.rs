@@ -91,6 +91,26 @@ impl Error {
         &self.kind
     }
 
+    /// The message and those of its causes, joined by `: `, on one line:
+    /// what the `sarf` binary and the Python module show.
+    ///
+    /// ```
+    /// let err = sarf::NormalizerConfig::from_toml_str("tatwel = true").unwrap_err();
+    /// let shown = err.message_with_causes();
+    /// assert!(shown.starts_with("invalid configuration: not valid TOML: "), "{shown}");
+    /// assert!(shown.contains("tatwel"), "{shown}");
+    /// ```
+    pub fn message_with_causes(&self) -> String {
+        let mut message = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        message
+    }
+
     pub(crate) fn io(path: Option<&Path>, source: std::io::Error) -> Error {
         Error::new(ErrorKind::Io { path: path.map(Path::to_path_buf), source })
     }

@@ -19,13 +19,7 @@ use sarf::{Analyzer, NormalizerConfig, Preset, StemMode, StemmerConfig};
 /// sarf errors become `ValueError` (bad settings) with sarf's message and
 /// its causes (the parser's own message), as the `sarf` binary prints them.
 fn py_err(error: sarf::Error) -> PyErr {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(&error);
-    while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    PyValueError::new_err(message)
+    PyValueError::new_err(error.message_with_causes())
 }
 
 fn parse_preset(name: &str) -> PyResult<Preset> {

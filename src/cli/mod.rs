@@ -228,11 +228,5 @@ pub fn main() -> ExitCode {
 
 /// Prints an error and its causes on one line.
 fn report(error: &Error) {
-    let mut message = format!("sarf: {error}");
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    eprintln!("{message}");
+    eprintln!("sarf: {}", error.message_with_causes());
 }
