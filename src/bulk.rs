@@ -88,10 +88,7 @@ where
 /// many pieces per thread. Left to itself, rayon cuts a slice into about two
 /// pieces per thread and cuts again only the pieces another thread steals,
 /// so near the end the thread that runs out of work can only wait for the
-/// other's last large piece. `stem_all` on 16 MiB of news (4,448 articles,
-/// `cargo bench --bench bulk`) ran 1.65-1.75x faster on two threads than
-/// on one with rayon's cut, 1.94x with this one; 16 and 256 pieces per
-/// thread measured the same.
+/// other's last large piece (BENCHMARKS.md, "Tuning choices").
 const PIECES_PER_THREAD: usize = 16;
 
 /// A parallel iterator over `items` cut into [`PIECES_PER_THREAD`] pieces
@@ -103,8 +100,8 @@ pub(crate) fn in_pieces<T: Sync>(items: &[T]) -> rayon::iter::MaxLen<rayon::slic
 
 /// The default block size: large enough to amortize per-block overhead
 /// (each block passes through three channels and a lock), small enough that
-/// the blocks in flight stay in the cores' caches. `sarf stem -j 1` on 60
-/// MB of news ran 8% faster with 256 KiB blocks than with 1 MiB ones.
+/// the blocks in flight stay in the cores' caches (BENCHMARKS.md, "Tuning
+/// choices").
 pub const DEFAULT_BLOCK_SIZE: usize = 256 << 10;
 
 /// A block of whole lines read from an input.

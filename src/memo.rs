@@ -1,8 +1,10 @@
-//! The table behind the per-thread memos of the analyzer
-//! (`analyze/memo.rs`) and of the stemmer (`stem/cache.rs`).
+//! The per-thread memos: the analyzer's (`analyze/memo.rs`, keyed by the
+//! token as written) and the stemmer's (`stem/memo.rs`, keyed by the
+//! word's key form), one mechanism with one budget.
 //!
-//! Running text repeats its words, so both remember recent answers. The
-//! table is made for that traffic:
+//! Running text repeats its words, so both remember recent answers. Each
+//! thread keeps its own [`Table`] in a [`Memo`], so analyzers and stemmers
+//! stay immutable and `Sync`. The table is made for that traffic:
 //!
 //! * each entry is one 64-byte cache line holding its key and its answer
 //!   inline, so a probe follows no pointer;
@@ -14,13 +16,12 @@
 //! * entries carry the identity of their owner (an analyzer, a stemmer),
 //!   so owners with different settings never see each other's answers.
 //!
-//! On one pass over the 60 MB news corpus, the analyzer's memo (then 64k
-//! lines) missed 15.3% of tokens with one line per set, 11.1% with two,
-//! 10.0% with four and 10.9% with eight (whose probes also cost more than
-//! they saved); 4.6% of the tokens are words seen for the first time. Each
-//! user sizes its own table.
+//! The set size and the budget are the ones measured best in BENCHMARKS.md
+//! ("Tuning choices").
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::thread::LocalKey;
 
 use crate::chars::same_bytes;
 
@@ -61,7 +62,7 @@ pub fn memo_bytes() -> usize {
 }
 
 /// The lines of a table given `thirds` of the budget in effect.
-pub(crate) fn lines_for(thirds: usize) -> usize {
+fn lines_for(thirds: usize) -> usize {
     lines_of(memo_bytes(), thirds)
 }
 
@@ -123,9 +124,8 @@ impl LineText {
         debug_assert!(std::str::from_utf8(bytes).is_ok());
         // SAFETY: the whole array is valid UTF-8 (see the type's docs), and
         // a slice of valid UTF-8 cut at character boundaries is valid
-        // UTF-8. Validating instead cost 8% of the analyzer's instructions
-        // on remembered tokens (callgrind, news fixture), the stored forms
-        // being read on every hit. The memo's unit tests, the analyzer's
+        // UTF-8. The stored forms are read on every hit, where validating
+        // costs (BENCHMARKS.md, "Tuning choices"). The memo's unit tests, the analyzer's
         // memo proptest and the `stem` fuzz target cover these reads.
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
@@ -162,11 +162,8 @@ impl LineBytes {
 /// distributions); returns whether the kernel took the advice.
 ///
 /// A probe lands on a random line of a table several MiB large: with 4 KiB
-/// pages nearly every probe of a long run also misses the TLB. `sarf stem
-/// -o /dev/null` on 180 MB of news, medians of 11 alternating rounds: -j 1
-/// 1.90 -> 1.73 s, -j 2 1.03 -> 0.98 s (tables as the allocator placed
-/// them, 18 of a -j 2 run's 24 MiB in huge pages); then with the tables
-/// moved to 2 MiB boundaries (all 24 MiB), 7 rounds of -j 1: 1.63 -> 1.55 s.
+/// pages nearly every probe of a long run also misses the TLB (the gain is
+/// in BENCHMARKS.md, "Tuning choices").
 #[cfg(target_os = "linux")]
 fn prefer_huge_pages<T>(v: &Vec<T>) -> bool {
     // madvise wants whole pages: the range grows out to the 4 KiB pages
@@ -188,6 +185,34 @@ fn prefer_huge_pages<T>(v: &Vec<T>) -> bool {
 #[cfg(not(target_os = "linux"))]
 fn prefer_huge_pages<T>(_: &Vec<T>) -> bool {
     false
+}
+
+/// One thread's memo: its [`Table`], sized by the budget in effect when the
+/// thread first uses it. Each user declares one in a `thread_local!` and
+/// reaches it through [`with`].
+pub(crate) struct Memo<P: Copy>(RefCell<Table<P>>);
+
+impl<P: Copy> Memo<P> {
+    /// A memo of `thirds` of the budget; `empty` fills the answers of the
+    /// empty lines.
+    pub fn new(empty: P, thirds: usize) -> Memo<P> {
+        Memo(RefCell::new(Table::new(empty, lines_for(thirds))))
+    }
+}
+
+/// Runs `use_it` on this thread's table of `memo`. `None` when the table is
+/// busy (a caller that analyzes text on this thread from inside a recall,
+/// such as a visitor that calls an analyzer) or already gone (a thread's
+/// destructors running): the caller then computes its answer and does not
+/// remember it, which costs time, never correctness.
+#[inline]
+pub(crate) fn with<P: Copy, R>(
+    memo: &'static LocalKey<Memo<P>>,
+    use_it: impl FnOnce(&mut Table<P>) -> R,
+) -> Option<R> {
+    memo.try_with(|memo| memo.0.try_borrow_mut().ok().map(|mut table| use_it(&mut table)))
+        .ok()
+        .flatten()
 }
 
 /// A memo table; see the module docs.
@@ -243,10 +268,8 @@ impl<P: Copy> Table<P> {
     /// to memory.
     ///
     /// On x86-64 with prefetch instructions, which retire at once, where
-    /// the loads they replaced held back everything behind them until the
-    /// lines came (sarf stem -j 1 on 60 MB of news, 7 to 9 alternating
-    /// rounds: 0.48-0.50 -> 0.46-0.47 s; the stem bench's Lexicon
-    /// pipeline 2-5% faster in runs alternating both orders).
+    /// loads would hold back everything behind them until the lines came
+    /// (BENCHMARKS.md, "Tuning choices").
     #[inline]
     pub fn touch(&self, hashes: &[u64]) {
         #[cfg(target_arch = "x86_64")]
@@ -334,7 +357,7 @@ mod tests {
     #[test]
     fn the_default_budget_gives_the_measured_sizes_and_any_budget_a_power_of_two() {
         assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 2), crate::analyze::memo::LINES);
-        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 1), crate::stem::cache::LINES);
+        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 1), crate::stem::memo::LINES);
         for budget in [0, 1, 600, 3 << 20, 100 << 20, usize::MAX - 1] {
             for thirds in [1, 2] {
                 let lines = lines_of(budget, thirds);

@@ -1,8 +1,8 @@
 //! The analyzer's per-thread memo of whole-token answers, keyed by the
-//! token as written (a [`crate::memo::Table`]).
+//! token as written (a [`crate::memo::Memo`]).
 //!
-//! Running text repeats its words: in one pass over the 60 MB news corpus,
-//! this memo answers 90% of tokens. For a repeated token it answers
+//! Running text repeats its words: on news, this memo answers 90% of
+//! tokens. For a repeated token it answers
 //! normalization, stopword lookup and stemming with one hash of the raw
 //! bytes and one probe, where the full path normalizes the token, hashes
 //! its key form and asks the stemmer (whose own memo is keyed by the key
@@ -10,11 +10,10 @@
 //! it, the normalized form and the stem. An answer from the memo is exactly
 //! the one the full path computes.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::hash::hash;
-use crate::memo::{BYTES, LineBytes, Table};
+use crate::memo::{self, BYTES, LineBytes, Memo};
 use crate::tokenize::TokenKind;
 
 pub(super) use crate::memo::new_owner;
@@ -44,15 +43,11 @@ struct Fixed {
 const KINDS: [TokenKind; 3] = [TokenKind::Arabic, TokenKind::Number, TokenKind::Other];
 
 thread_local! {
-    static MEMO: RefCell<Table<Fixed>> = RefCell::new(Table::new(Fixed { places: [0; 4], flags: 0 }, crate::memo::lines_for(2)));
+    static MEMO: Memo<Fixed> = Memo::new(Fixed { places: [0; 4], flags: 0 }, 2);
 }
 
 /// Lines of the table with the default budget (two thirds of it, see
-/// [`crate::memo::set_memo_bytes`]): 128k lines, 8 MiB. On one pass
-/// over the 60 MB news corpus the memo missed 15.9% of tokens with 32k
-/// lines, 10.0% with 64k, 6.5% with 128k and 5.0% with 256k (4.6% are
-/// first sightings). In paired runs of that pass, 128k lines were 10-20%
-/// faster than 64k, and 256k no faster than 128k (more cache misses).
+/// [`crate::memo::set_memo_bytes`]): 128k lines, 8 MiB.
 #[cfg(test)]
 pub(crate) const LINES: usize = 1 << 17;
 
@@ -65,11 +60,7 @@ pub(super) fn key(surface: &str) -> u64 {
 /// Loads the sets of `keys` together (see [`Table::touch`]).
 #[inline]
 pub(super) fn touch(keys: &[u64]) {
-    MEMO.with(|memo| {
-        if let Ok(memo) = memo.try_borrow() {
-            memo.touch(keys);
-        }
-    });
+    memo::with(&MEMO, |table| table.touch(keys));
 }
 
 /// Calls `use_it` with the remembered answer for `surface`, whose key is
@@ -90,9 +81,8 @@ pub(super) fn recall<R>(
     if key == 0 {
         return None;
     }
-    MEMO.with(|memo| {
-        let mut memo = memo.try_borrow_mut().ok()?;
-        let line = memo.find(owner, key, surface.as_bytes())?;
+    memo::with(&MEMO, |table| {
+        let line = table.find(owner, key, surface.as_bytes())?;
         let Fixed { places: [n0, n1, s0, s1], flags } = line.answer;
         let text = |stored: bool, start: u8, end: u8| {
             if stored {
@@ -108,6 +98,7 @@ pub(super) fn recall<R>(
             stopword: flags & 4 != 0,
         }))
     })
+    .flatten()
 }
 
 /// What to remember about one token.
@@ -158,11 +149,7 @@ pub(super) fn put(owner: u64, key: u64, record: &Record<'_>) {
         | u8::from(normalized_stored) << 3
         | u8::from(stem_stored) << 4;
     let fixed = Fixed { places: [normalized.0, normalized.1, stem.0, stem.1], flags };
-    MEMO.with(|memo| {
-        if let Ok(mut memo) = memo.try_borrow_mut() {
-            memo.insert(owner, key, fixed, bytes);
-        }
-    });
+    memo::with(&MEMO, |table| table.insert(owner, key, fixed, bytes));
 }
 
 #[cfg(test)]

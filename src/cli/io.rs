@@ -414,10 +414,8 @@ fn transform_block(
 /// Reads, transforms and writes one input block by block on this thread.
 /// For the small files of a directory run, which run in parallel with
 /// each other: the ring's three threads per file (reader, writer, the
-/// pool's worker) cost more than the work itself: 533 files of 60 KB,
-/// `sarf stem -o DIR DIR`, medians of 5 alternating rounds: -j 1 0.88 ->
-/// 0.69 s, -j 2 0.58 -> 0.44 s (with the flush thread started only when
-/// needed).
+/// pool's worker) cost more than the work itself (BENCHMARKS.md, "Tuning
+/// choices").
 fn copy_inline(
     args: &IoArgs,
     transform: &impl Transform,

@@ -50,9 +50,8 @@ pub fn remove_temporaries_on_signals() {
 /// The output buffer. A block's output (up to a few hundred KiB) is larger,
 /// so `BufWriter` hands it to the file directly instead of copying it into
 /// the buffer first; small outputs (many small files, short runs) are
-/// still gathered. With a 1 MiB buffer every block was copied: `sarf
-/// normalize -o /dev/null` on 1 GB took 0.72-0.75 s of CPU, against
-/// 0.64-0.67 s with this one (same wall time, 0.42 s).
+/// still gathered; a buffer larger than a block would copy every block
+/// (BENCHMARKS.md, "Tuning choices").
 const BUFFER: usize = 128 << 10;
 
 /// The bytes' way into the temporary file.

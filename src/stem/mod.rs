@@ -36,9 +36,9 @@
 //! out in that form, so that words normalized by different presets meet.
 
 mod affixes;
-pub(crate) mod cache;
 pub mod lexicons;
 mod light;
+pub(crate) mod memo;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -249,7 +249,7 @@ impl Default for Stemmer {
         Stemmer {
             config: StemmerConfig::default(),
             lexicons: Lexicons::embedded(),
-            id: cache::new_stemmer_id(),
+            id: memo::new_owner(),
         }
     }
 }
@@ -271,7 +271,7 @@ impl Stemmer {
         } else {
             Arc::new(Lexicons::load(&config.lexicons)?)
         };
-        Ok(Stemmer { config, lexicons, id: cache::new_stemmer_id() })
+        Ok(Stemmer { config, lexicons, id: memo::new_owner() })
     }
 
     /// A stemmer in `mode` with the embedded lexicons.
@@ -279,7 +279,7 @@ impl Stemmer {
         Stemmer {
             config: StemmerConfig { mode, ..StemmerConfig::default() },
             lexicons: Lexicons::embedded(),
-            id: cache::new_stemmer_id(),
+            id: memo::new_owner(),
         }
     }
 
@@ -329,7 +329,7 @@ impl Stemmer {
         let analysis = match self.config.mode {
             // Lexicon analyses are memoized, stopword answers included, so
             // a repeated word costs one hash probe.
-            StemMode::Lexicon => match cache::get(self.id, &key) {
+            StemMode::Lexicon => match memo::recall(self.id, &key) {
                 Some(entry) if entry.decision == Decision::Stopword => {
                     return whole(Cow::Borrowed(word), Decision::Stopword).with_stopword(true);
                 }
@@ -353,10 +353,10 @@ impl Stemmer {
                         Cow::Borrowed(_) => None,
                         Cow::Owned(stem) => Some(stem.as_str()),
                     };
-                    cache::put(
+                    memo::put(
                         self.id,
                         &key,
-                        cache::Entry {
+                        memo::Entry {
                             prefix_len: analysis.prefix.len(),
                             suffix_len: analysis.suffix.len(),
                             stem: owned_stem,

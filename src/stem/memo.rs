@@ -1,20 +1,17 @@
 //! The stemmer's per-thread memo of recent analyses (a
-//! [`crate::memo::Table`]), keyed by the word's key form.
+//! [`crate::memo::Memo`]), keyed by the word's key form.
 //!
 //! A lexicon analysis costs several lookups; running text repeats its
-//! words. Each thread keeps its own table, so the `Stemmer` itself stays
-//! immutable and `Sync`, and entries carry the identity of the stemmer
-//! that made them, so a cached answer is exactly the one the stemmer
-//! would compute. A line holds the key and, when the stem is not a slice
-//! of it (an exception, a verb's lemma), the stem.
-
-use std::cell::RefCell;
+//! words. Entries carry the identity of the stemmer that made them, so a
+//! remembered answer is exactly the one the stemmer would compute. A line
+//! holds the key and, when the stem is not a slice of it (an exception, a
+//! verb's lemma), the stem.
 
 use super::Decision;
 use crate::hash::hash;
-use crate::memo::{LineBytes, Table};
+use crate::memo::{self, LineBytes, Memo};
 
-pub(crate) use crate::memo::new_owner as new_stemmer_id;
+pub(crate) use crate::memo::new_owner;
 
 /// The fixed part of a cached analysis.
 #[derive(Clone, Copy)]
@@ -39,29 +36,27 @@ pub(crate) struct Entry<S> {
     pub stopword: bool,
 }
 
+const EMPTY: Fixed = Fixed {
+    prefix_len: 0,
+    suffix_len: 0,
+    stem_len: 0,
+    decision: Decision::Unchanged,
+    stopword: false,
+};
+
 thread_local! {
-    static CACHE: RefCell<Table<Fixed>> = RefCell::new(Table::new(Fixed {
-        prefix_len: 0,
-        suffix_len: 0,
-        stem_len: 0,
-        decision: Decision::Unchanged,
-        stopword: false,
-    }, crate::memo::lines_for(1)));
+    static MEMO: Memo<Fixed> = Memo::new(EMPTY, 1);
 }
 
 /// Lines of the table with the default budget (a third of it, see
-/// [`crate::memo::set_memo_bytes`]): 64k lines, 4 MiB. Behind the
-/// analyzer's memo it sees mostly new surface forms, and answers those
-/// that share a key form with one already stemmed; called directly, it is
-/// the only memo (a quarter of the size made `stem-only` 17% slower).
+/// [`crate::memo::set_memo_bytes`]): 64k lines, 4 MiB.
 #[cfg(test)]
 pub(crate) const LINES: usize = 1 << 16;
 
-/// The cached analysis of `key` by stemmer `stemmer`, if any.
-pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry<String>> {
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let line = cache.find(stemmer, hash(key.as_bytes()), key.as_bytes())?;
+/// The remembered analysis of `key` by stemmer `stemmer`, if any.
+pub(crate) fn recall(stemmer: u64, key: &str) -> Option<Entry<String>> {
+    memo::with(&MEMO, |table| {
+        let line = table.find(stemmer, hash(key.as_bytes()), key.as_bytes())?;
         let Fixed { prefix_len, suffix_len, stem_len, decision, stopword } = line.answer;
         let stem = (stem_len > 0).then(|| {
             let start = key.len() as u8;
@@ -75,6 +70,7 @@ pub(crate) fn get(stemmer: u64, key: &str) -> Option<Entry<String>> {
             stopword,
         })
     })
+    .flatten()
 }
 
 /// Remembers the analysis of `key`, if it fits in a line.
@@ -95,5 +91,5 @@ pub(crate) fn put(stemmer: u64, key: &str, entry: Entry<&str>) {
         decision: entry.decision,
         stopword: entry.stopword,
     };
-    CACHE.with(|cache| cache.borrow_mut().insert(stemmer, hash(key.as_bytes()), fixed, bytes));
+    memo::with(&MEMO, |table| table.insert(stemmer, hash(key.as_bytes()), fixed, bytes));
 }
