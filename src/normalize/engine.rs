@@ -371,54 +371,55 @@ impl Engine {
         w.changed
     }
 
-    /// [`run`](Self::run) 64 bytes at a time (see `patch.rs`): chunks whose
-    /// changes are context-free and make nothing longer are written in one
-    /// piece, the characters that need more go through
-    /// [`one`](Self::one), and the last bytes through the scanner's loop.
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt,lzcnt,bmi1")]
-    fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
-        let bytes = input.as_bytes();
-        let mut w = Writer::new(out);
-        let mut i = 0;
-        while bytes.len() >= i + 65 {
-            // `i` is a character boundary with 65 bytes after it.
-            let may_change = |at| self.may_change_at(bytes, at);
-            let outside = |at| self.outside(input, at);
-            match patch::chunk(tables, bytes, i, may_change, outside) {
-                patch::Chunk::Unchanged { width } => {
-                    // Once the output has started, an unchanged chunk
-                    // among patched ones is written like them, in one
-                    // store: deferring it made a `memcpy` call for each
-                    // (a tenth of news chunks change nothing, most of
-                    // them alone between two that do).
-                    if w.changed && w.copied == i {
-                        // A pending patch lies at or after `copied` and
-                        // before `i`: none can be pending here.
-                        debug_assert_eq!(w.n_patches, 0);
-                        let unchanged = bytes[i..i + 64].try_into().expect("64 bytes");
-                        w.append_patched(input, i, unchanged, width, width);
+    patch::with_chunk_features!(patch::for_chunk_features! {
+        /// [`run`](Self::run) 64 bytes at a time (see `patch.rs`): chunks whose
+        /// changes are context-free and make nothing longer are written in one
+        /// piece, the characters that need more go through
+        /// [`one`](Self::one), and the last bytes through the scanner's loop.
+        fn run_chunked(&self, tables: &PatchTables, input: &str, out: &mut String) -> bool {
+            let bytes = input.as_bytes();
+            let mut w = Writer::new(out);
+            let mut i = 0;
+            while bytes.len() >= i + 65 {
+                // `i` is a character boundary with 65 bytes after it.
+                let may_change = |at| self.may_change_at(bytes, at);
+                let outside = |at| self.outside(input, at);
+                match patch::chunk(tables, bytes, i, may_change, outside) {
+                    patch::Chunk::Unchanged { width } => {
+                        // Once the output has started, an unchanged chunk
+                        // among patched ones is written like them, in one
+                        // store: deferring it made a `memcpy` call for each
+                        // (a tenth of news chunks change nothing, most of
+                        // them alone between two that do).
+                        if w.changed && w.copied == i {
+                            // A pending patch lies at or after `copied` and
+                            // before `i`: none can be pending here.
+                            debug_assert_eq!(w.n_patches, 0);
+                            let unchanged = bytes[i..i + 64].try_into().expect("64 bytes");
+                            w.append_patched(input, i, unchanged, width, width);
+                        }
+                        i += width;
                     }
-                    i += width;
-                }
-                patch::Chunk::Patched { bytes: patched, width, len } => {
-                    if w.copied < i || w.n_patches > 0 || !w.changed {
-                        w.start(input, i);
+                    patch::Chunk::Patched { bytes: patched, width, len } => {
+                        if w.copied < i || w.n_patches > 0 || !w.changed {
+                            w.start(input, i);
+                        }
+                        w.append_patched(input, i, &patched, width, len);
+                        i += width;
                     }
-                    w.append_patched(input, i, &patched, width, len);
-                    i += width;
-                }
-                patch::Chunk::General { mask, width } => {
-                    i = self.candidates(input, i, mask, i + width, i, &mut w, &mut NoRecord);
+                    patch::Chunk::General { mask, width } => {
+                        i = self.candidates(input, i, mask, i + width, i, &mut w, &mut NoRecord);
+                    }
                 }
             }
+            self.run_from(input, i, &mut w, &mut NoRecord);
+            if w.changed {
+                w.start(input, input.len());
+            }
+            w.changed
         }
-        self.run_from(input, i, &mut w, &mut NoRecord);
-        if w.changed {
-            w.start(input, input.len());
-        }
-        w.changed
-    }
+    });
 
     /// The scanner's loop over `input` from `i`, a character boundary.
     #[inline(always)]

@@ -116,17 +116,43 @@ impl PatchTables {
     }
 }
 
+/// Calls macro `$then` with `$args` and the CPU features the chunk path
+/// is compiled for, each a string literal: the one place they are named
+/// (`tt`s, since `is_x86_feature_detected!` matches its literal's tokens).
+#[cfg(target_arch = "x86_64")]
+macro_rules! with_chunk_features {
+    ($($then:ident)::+ ! $args:tt) => {
+        $($then)::+! { $args "avx512f" "avx512bw" "avx512vbmi" "avx512vbmi2" "popcnt" "lzcnt" "bmi1" }
+    };
+}
+
+/// Compiles the item in braces for the chunk path's CPU features (through
+/// [`with_chunk_features`]); code may call it only after [`available`].
+#[cfg(target_arch = "x86_64")]
+macro_rules! for_chunk_features {
+    ({ $item:item } $($feature:tt)*) => {
+        $(#[target_feature(enable = $feature)])*
+        $item
+    };
+}
+
+/// Whether this CPU has all the chunk path's features (through
+/// [`with_chunk_features`]).
+#[cfg(target_arch = "x86_64")]
+macro_rules! chunk_features_detected {
+    ({} $($feature:tt)*) => {
+        true $(&& std::arch::is_x86_feature_detected!($feature))*
+    };
+}
+
+#[cfg(target_arch = "x86_64")]
+pub(crate) use {for_chunk_features, with_chunk_features};
+
 /// Whether this CPU can run [`chunk`].
 pub(crate) fn available() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
-        std::arch::is_x86_feature_detected!("avx512f")
-            && std::arch::is_x86_feature_detected!("avx512bw")
-            && std::arch::is_x86_feature_detected!("avx512vbmi")
-            && std::arch::is_x86_feature_detected!("avx512vbmi2")
-            && std::arch::is_x86_feature_detected!("popcnt")
-            && std::arch::is_x86_feature_detected!("lzcnt")
-            && std::arch::is_x86_feature_detected!("bmi1")
+        with_chunk_features!(chunk_features_detected! {})
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
@@ -134,164 +160,165 @@ pub(crate) fn available() -> bool {
     }
 }
 
-/// The chunk of `bytes` at `at`, which must be a character boundary with
-/// at least 65 bytes from it. For a character outside the Arabic block,
-/// given its offset in `bytes`, `may_change` says whether a rule may
-/// touch it, and if so `outside` says what happens to it. The chunk
-/// ends at the last character boundary at or before `at + 64`, so its
-/// width is 61 to 64 bytes; see [`FEW`] for a chunk holding a character
-/// that needs the general path.
-///
-/// Callable from code compiled with the same target features only, which
-/// calls it after [`available`].
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,popcnt,lzcnt,bmi1")]
-#[inline]
-pub(crate) fn chunk(
-    tables: &PatchTables,
-    bytes: &[u8],
-    at: usize,
-    may_change: impl Fn(usize) -> bool,
-    outside: impl Fn(usize) -> Outside,
-) -> Chunk {
-    use std::arch::x86_64::*;
+with_chunk_features!(for_chunk_features! {
+    /// The chunk of `bytes` at `at`, which must be a character boundary with
+    /// at least 65 bytes from it. For a character outside the Arabic block,
+    /// given its offset in `bytes`, `may_change` says whether a rule may
+    /// touch it, and if so `outside` says what happens to it. The chunk
+    /// ends at the last character boundary at or before `at + 64`, so its
+    /// width is 61 to 64 bytes; see [`FEW`] for a chunk holding a character
+    /// that needs the general path.
+    ///
+    /// Callable from code compiled with the same target features only, which
+    /// calls it after [`available`].
+    #[inline]
+    pub(crate) fn chunk(
+        tables: &PatchTables,
+        bytes: &[u8],
+        at: usize,
+        may_change: impl Fn(usize) -> bool,
+        outside: impl Fn(usize) -> Outside,
+    ) -> Chunk {
+        use std::arch::x86_64::*;
 
-    let window: &[u8; 65] = bytes[at..at + 65].try_into().expect("65 bytes");
-    // SAFETY (all loads): `window` holds 65 bytes, so both 64-byte loads
-    // at offsets 0 and 1 are in bounds; they are unaligned loads. The
-    // table loads read 64 of the 256 bytes of each table.
-    let (b0, b1) = unsafe {
-        (
-            _mm512_loadu_si512(window.as_ptr().cast()),
-            _mm512_loadu_si512(window[1..].as_ptr().cast()),
-        )
-    };
-    // The chunk ends where a character starts: back over the continuation
-    // bytes that end the window (lane `k` of `b1` is byte `k + 1`).
-    let continuations = _mm512_cmpeq_epi8_mask(
-        _mm512_and_si512(b1, _mm512_set1_epi8(0xC0u8 as i8)),
-        _mm512_set1_epi8(0x80u8 as i8),
-    );
-    let width = 64 - continuations.leading_ones() as usize;
-    let lanes: u64 = if width == 64 { !0 } else { (1 << width) - 1 };
-    let table = |t: &[u8; 256], part: usize| unsafe {
-        _mm512_loadu_si512(t[64 * part..64 * part + 64].as_ptr().cast())
-    };
-    // Entry `idx` of a 256-byte table, per lane: two 128-entry lookups,
-    // bit 7 of the index choosing between them.
-    let lookup = |t: &[u8; 256], idx: __m512i| {
-        let low = _mm512_permutex2var_epi8(table(t, 0), idx, table(t, 1));
-        let high = _mm512_permutex2var_epi8(table(t, 2), idx, table(t, 3));
-        _mm512_mask_blend_epi8(_mm512_movepi8_mask(idx), low, high)
-    };
+        let window: &[u8; 65] = bytes[at..at + 65].try_into().expect("65 bytes");
+        // SAFETY (all loads): `window` holds 65 bytes, so both 64-byte loads
+        // at offsets 0 and 1 are in bounds; they are unaligned loads. The
+        // table loads read 64 of the 256 bytes of each table.
+        let (b0, b1) = unsafe {
+            (
+                _mm512_loadu_si512(window.as_ptr().cast()),
+                _mm512_loadu_si512(window[1..].as_ptr().cast()),
+            )
+        };
+        // The chunk ends where a character starts: back over the continuation
+        // bytes that end the window (lane `k` of `b1` is byte `k + 1`).
+        let continuations = _mm512_cmpeq_epi8_mask(
+            _mm512_and_si512(b1, _mm512_set1_epi8(0xC0u8 as i8)),
+            _mm512_set1_epi8(0x80u8 as i8),
+        );
+        let width = 64 - continuations.leading_ones() as usize;
+        let lanes: u64 = if width == 64 { !0 } else { (1 << width) - 1 };
+        let table = |t: &[u8; 256], part: usize| unsafe {
+            _mm512_loadu_si512(t[64 * part..64 * part + 64].as_ptr().cast())
+        };
+        // Entry `idx` of a 256-byte table, per lane: two 128-entry lookups,
+        // bit 7 of the index choosing between them.
+        let lookup = |t: &[u8; 256], idx: __m512i| {
+            let low = _mm512_permutex2var_epi8(table(t, 0), idx, table(t, 1));
+            let high = _mm512_permutex2var_epi8(table(t, 2), idx, table(t, 3));
+            _mm512_mask_blend_epi8(_mm512_movepi8_mask(idx), low, high)
+        };
 
-    // Lead bytes of U+0600..=U+06FF: 0xD8..=0xDB. Their entry index is the
-    // lead's low two bits and the continuation's low six.
-    let leads = _mm512_cmpeq_epi8_mask(
-        _mm512_and_si512(b0, _mm512_set1_epi8(0xFCu8 as i8)),
-        _mm512_set1_epi8(0xD8u8 as i8),
-    ) & lanes;
-    // Other lead bytes (0xC0 and above, outside the block) are rare in
-    // Arabic text: each is asked about one by one, out of line.
-    let any_lead = _mm512_cmpeq_epi8_mask(
-        _mm512_and_si512(b0, _mm512_set1_epi8(0xC0u8 as i8)),
-        _mm512_set1_epi8(0xC0u8 as i8),
-    );
-    // Most of them are kept (« » “ ” in Arabic, the non-joiner in Persian
-    // under most presets): the engine's quick exact test sorts those out
-    // inline.
-    let mut others = any_lead & !leads & lanes;
-    let mut changing = 0u64;
-    while others != 0 {
-        let k = others.trailing_zeros();
-        if may_change(at + k as usize) {
-            changing |= 1 << k;
+        // Lead bytes of U+0600..=U+06FF: 0xD8..=0xDB. Their entry index is the
+        // lead's low two bits and the continuation's low six.
+        let leads = _mm512_cmpeq_epi8_mask(
+            _mm512_and_si512(b0, _mm512_set1_epi8(0xFCu8 as i8)),
+            _mm512_set1_epi8(0xD8u8 as i8),
+        ) & lanes;
+        // Other lead bytes (0xC0 and above, outside the block) are rare in
+        // Arabic text: each is asked about one by one, out of line.
+        let any_lead = _mm512_cmpeq_epi8_mask(
+            _mm512_and_si512(b0, _mm512_set1_epi8(0xC0u8 as i8)),
+            _mm512_set1_epi8(0xC0u8 as i8),
+        );
+        // Most of them are kept (« » “ ” in Arabic, the non-joiner in Persian
+        // under most presets): the engine's quick exact test sorts those out
+        // inline.
+        let mut others = any_lead & !leads & lanes;
+        let mut changing = 0u64;
+        while others != 0 {
+            let k = others.trailing_zeros();
+            if may_change(at + k as usize) {
+                changing |= 1 << k;
+            }
+            others &= others - 1;
         }
-        others &= others - 1;
-    }
-    let outside =
-        if changing == 0 { None } else { outside_changes(window, at, changing, &outside) };
-    let (changed_outside, general_outside) = match &outside {
-        Some(o) => (o.changed, o.general),
-        None => (0, 0),
-    };
-    let idx = _mm512_or_si512(
-        // The 16-bit shift cannot carry: each byte holds at most 3 before it.
-        _mm512_slli_epi16::<6>(_mm512_and_si512(b0, _mm512_set1_epi8(3))),
-        _mm512_and_si512(b1, _mm512_set1_epi8(0x3F)),
-    );
-    // Arabic text mostly holds U+0600..=U+067F (entries 0..=127): the
-    // tables' upper halves are looked up only when a character of
-    // U+0680..=U+06FF (Persian and Urdu letters, extended digits) is in
-    // the chunk.
-    let (lead, cont) = if leads & _mm512_movepi8_mask(idx) == 0 {
-        let half = |t: &[u8; 256]| _mm512_permutex2var_epi8(table(t, 0), idx, table(t, 1));
-        (half(&tables.lead), half(&tables.cont))
-    } else {
-        (lookup(&tables.lead, idx), lookup(&tables.cont, idx))
-    };
-    let marked = |marker: u8| leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(marker as i8));
-    let general = marked(GENERAL);
-    let changed = leads & (_mm512_cmpneq_epi8_mask(lead, b0) | _mm512_cmpneq_epi8_mask(cont, b1));
-    // A character only the general path handles (rare: the masks are cut
-    // back only then).
-    let (mut width, mut lanes) = (width, lanes);
-    let (mut changed, mut changed_outside) = (changed, changed_outside);
-    let stop = general | general_outside;
-    if stop != 0 {
-        // With few changes beside it, a whole chunk costs the general path
-        // less than the chunk path's second call.
-        let candidates = changed | changed_outside;
-        if candidates.count_ones() <= FEW {
-            return Chunk::General { mask: candidates, width };
+        let outside =
+            if changing == 0 { None } else { outside_changes(window, at, changing, &outside) };
+        let (changed_outside, general_outside) = match &outside {
+            Some(o) => (o.changed, o.general),
+            None => (0, 0),
+        };
+        let idx = _mm512_or_si512(
+            // The 16-bit shift cannot carry: each byte holds at most 3 before it.
+            _mm512_slli_epi16::<6>(_mm512_and_si512(b0, _mm512_set1_epi8(3))),
+            _mm512_and_si512(b1, _mm512_set1_epi8(0x3F)),
+        );
+        // Arabic text mostly holds U+0600..=U+067F (entries 0..=127): the
+        // tables' upper halves are looked up only when a character of
+        // U+0680..=U+06FF (Persian and Urdu letters, extended digits) is in
+        // the chunk.
+        let (lead, cont) = if leads & _mm512_movepi8_mask(idx) == 0 {
+            let half = |t: &[u8; 256]| _mm512_permutex2var_epi8(table(t, 0), idx, table(t, 1));
+            (half(&tables.lead), half(&tables.cont))
+        } else {
+            (lookup(&tables.lead, idx), lookup(&tables.cont, idx))
+        };
+        let marked = |marker: u8| leads & _mm512_cmpeq_epi8_mask(lead, _mm512_set1_epi8(marker as i8));
+        let general = marked(GENERAL);
+        let changed = leads & (_mm512_cmpneq_epi8_mask(lead, b0) | _mm512_cmpneq_epi8_mask(cont, b1));
+        // A character only the general path handles (rare: the masks are cut
+        // back only then).
+        let (mut width, mut lanes) = (width, lanes);
+        let (mut changed, mut changed_outside) = (changed, changed_outside);
+        let stop = general | general_outside;
+        if stop != 0 {
+            // With few changes beside it, a whole chunk costs the general path
+            // less than the chunk path's second call.
+            let candidates = changed | changed_outside;
+            if candidates.count_ones() <= FEW {
+                return Chunk::General { mask: candidates, width };
+            }
+            let first = stop.trailing_zeros() as usize;
+            if first == 0 {
+                return Chunk::General { mask: 1, width: crate::chars::utf8_len(window[0]) };
+            }
+            (width, lanes) = (first, (1 << first) - 1);
+            // Only the lanes kept below make bytes, but the changes beyond
+            // the cut must not count for the prefix.
+            (changed, changed_outside) = (changed & lanes, changed_outside & lanes);
         }
-        let first = stop.trailing_zeros() as usize;
-        if first == 0 {
-            return Chunk::General { mask: 1, width: crate::chars::utf8_len(window[0]) };
+        if changed == 0 && changed_outside == 0 {
+            return Chunk::Unchanged { width };
         }
-        (width, lanes) = (first, (1 << first) - 1);
-        // Only the lanes kept below make bytes, but the changes beyond
-        // the cut must not count for the prefix.
-        (changed, changed_outside) = (changed & lanes, changed_outside & lanes);
+        let (deleted, ascii) = (marked(DELETED), marked(ASCII));
+        // Each continuation byte comes from the lane before it: move `cont`
+        // up one lane.
+        let up_one = _mm512_set_epi8(
+            62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41, 40,
+            39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
+            16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0,
+        );
+        let cont_up = _mm512_permutexvar_epi8(up_one, cont);
+        // Patches: the lead from `lead`, the continuation from `cont`; an
+        // ASCII replacement: its byte from `cont` where the lead was.
+        let mut patched =
+            _mm512_mask_blend_epi8(changed << 1, _mm512_mask_blend_epi8(changed, b0, lead), cont_up);
+        if ascii != 0 {
+            patched = _mm512_mask_blend_epi8(ascii, patched, cont);
+        }
+        let mut dropped = deleted | deleted << 1 | ascii << 1;
+        if let Some(o) = &outside {
+            // SAFETY: `o.bytes` is 64 readable bytes; the load is unaligned.
+            patched = unsafe { _mm512_mask_loadu_epi8(patched, o.shortened, o.bytes.as_ptr().cast()) };
+            dropped |= o.dropped;
+        }
+        // A deleted character's two bytes go, an ASCII replacement's second
+        // byte (a lead before the chunk's end, a boundary, has its
+        // continuation in the chunk too) and a shortened character's tail.
+        let kept = lanes & !dropped;
+        // Most chunks of undiacritized text only replace letters: nothing to
+        // pack, and the compress is the chunk's slowest instruction.
+        let packed =
+            if dropped & lanes == 0 { patched } else { _mm512_maskz_compress_epi8(kept, patched) };
+        let mut out = [0u8; 64];
+        // SAFETY: `out` is 64 writable bytes; the store is unaligned.
+        unsafe { _mm512_storeu_si512(out.as_mut_ptr().cast(), packed) };
+        Chunk::Patched { bytes: out, width, len: kept.count_ones() as usize }
     }
-    if changed == 0 && changed_outside == 0 {
-        return Chunk::Unchanged { width };
-    }
-    let (deleted, ascii) = (marked(DELETED), marked(ASCII));
-    // Each continuation byte comes from the lane before it: move `cont`
-    // up one lane.
-    let up_one = _mm512_set_epi8(
-        62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41, 40,
-        39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17,
-        16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0,
-    );
-    let cont_up = _mm512_permutexvar_epi8(up_one, cont);
-    // Patches: the lead from `lead`, the continuation from `cont`; an
-    // ASCII replacement: its byte from `cont` where the lead was.
-    let mut patched =
-        _mm512_mask_blend_epi8(changed << 1, _mm512_mask_blend_epi8(changed, b0, lead), cont_up);
-    if ascii != 0 {
-        patched = _mm512_mask_blend_epi8(ascii, patched, cont);
-    }
-    let mut dropped = deleted | deleted << 1 | ascii << 1;
-    if let Some(o) = &outside {
-        // SAFETY: `o.bytes` is 64 readable bytes; the load is unaligned.
-        patched = unsafe { _mm512_mask_loadu_epi8(patched, o.shortened, o.bytes.as_ptr().cast()) };
-        dropped |= o.dropped;
-    }
-    // A deleted character's two bytes go, an ASCII replacement's second
-    // byte (a lead before the chunk's end, a boundary, has its
-    // continuation in the chunk too) and a shortened character's tail.
-    let kept = lanes & !dropped;
-    // Most chunks of undiacritized text only replace letters: nothing to
-    // pack, and the compress is the chunk's slowest instruction.
-    let packed =
-        if dropped & lanes == 0 { patched } else { _mm512_maskz_compress_epi8(kept, patched) };
-    let mut out = [0u8; 64];
-    // SAFETY: `out` is 64 writable bytes; the store is unaligned.
-    unsafe { _mm512_storeu_si512(out.as_mut_ptr().cast(), packed) };
-    Chunk::Patched { bytes: out, width, len: kept.count_ones() as usize }
-}
+});
 
 /// What happens to the characters outside the block that start at the
 /// offsets of `others` in a chunk: bit `k` of `changed`, the character at
