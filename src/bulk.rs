@@ -7,9 +7,10 @@
 //! call allocates once per result, not per intermediate step.
 //! [`LineBlocks`] reads input in large blocks that end on a line boundary,
 //! so the normalizer (which never looks across a line feed) gives the same
-//! result block by block as on the whole text, while memory stays bounded
-//! by the block size and the longest line. The `sarf` binary is built on
-//! these.
+//! result block by block as on the whole text. A line longer than a block
+//! is cut where a [`LineCut`] allows (between words, or between letters),
+//! so memory stays bounded by the block size whatever the input's lines.
+//! The `sarf` binary is built on these.
 //!
 //! ```
 //! use sarf::{Analyzer, Normalizer, bulk};
@@ -104,16 +105,73 @@ pub(crate) fn in_pieces<T: Sync>(items: &[T]) -> rayon::iter::MaxLen<rayon::slic
 /// choices").
 pub const DEFAULT_BLOCK_SIZE: usize = 256 << 10;
 
-/// A block of whole lines read from an input.
+/// A block of lines read from an input.
 #[derive(Debug, Default)]
 pub struct Block {
     /// The bytes: whole lines, the last one ending in `\n` unless it is the
-    /// end of the input.
+    /// end of the input; or, for a line longer than a block, a piece of it
+    /// cut where the reader's [`LineCut`] allows.
     pub bytes: Vec<u8>,
     /// Byte offset of the block's first byte in the input.
     pub offset: u64,
     /// 1-based line number of the block's first line.
     pub line: u64,
+    /// Whether the block starts inside a line: the previous block was a
+    /// piece of a line too long for one block.
+    pub continues_line: bool,
+}
+
+/// Where [`LineBlocks`] may cut a line too long for one block, so that a
+/// transform applied to each piece gives, concatenated, what it gives on
+/// the whole line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LineCut {
+    /// Never: a long line makes a block as long as itself (records that
+    /// must be whole, such as JSON Lines).
+    #[default]
+    Never,
+    /// After a space (U+0020), before an Arabic letter (U+0621..=U+063A,
+    /// U+0641..=U+064A) or an ASCII letter or digit: between words, so
+    /// that tokens, and rules that read a whole word, see whole words.
+    BeforeWord,
+    /// Where [`LineCut::BeforeWord`] may, or between two different Arabic
+    /// letters: no character rule reads across such a pair (no mark or
+    /// format control between them, nothing canonical composition joins)
+    /// but `elongation`, whose runs are of folded letters. For normalizers
+    /// without word-level rules or `elongation` ([`Normalizer::line_cut`]).
+    BetweenLetters,
+}
+
+impl LineCut {
+    /// The last position in `from..bytes.len()` where `bytes` may be cut
+    /// (a position after which a whole character still lies in `bytes`),
+    /// if any. Looks at each byte from `from` on once or twice.
+    pub fn find(self, bytes: &[u8], from: usize) -> Option<usize> {
+        if self == LineCut::Never {
+            return None;
+        }
+        let from = from.max(2);
+        (from..bytes.len().saturating_sub(1)).rev().find(|&at| self.allows(bytes, at))
+    }
+
+    /// Whether `bytes` may be cut at `at` (with `2 <= at < len - 1`).
+    fn allows(self, bytes: &[u8], at: usize) -> bool {
+        let letter_at = |i: usize| -> Option<u32> {
+            let (lead, low) = (*bytes.get(i)?, *bytes.get(i + 1)?);
+            if !(0xD8..=0xD9).contains(&lead) || low & 0xC0 != 0x80 {
+                return None;
+            }
+            let c = (u32::from(lead & 0x1F) << 6) | u32::from(low & 0x3F);
+            (matches!(c, 0x0621..=0x063A | 0x0641..=0x064A)).then_some(c)
+        };
+        let next = bytes[at];
+        if bytes[at - 1] == b' ' && (next.is_ascii_alphanumeric() || letter_at(at).is_some()) {
+            return true;
+        }
+        self == LineCut::BetweenLetters
+            && matches!((letter_at(at - 2), letter_at(at)), (Some(a), Some(b)) if a != b)
+    }
 }
 
 impl Block {
@@ -153,8 +211,11 @@ impl Block {
 
 /// Reads an input as [`Block`]s of whole lines.
 ///
-/// A line longer than the block size makes a block of its own, as long as
-/// the line: memory grows with the longest line, never with the input.
+/// A line longer than the block size is cut into pieces of about a block
+/// where the reader's [`LineCut`] allows ([`LineBlocks::cut_long_lines`]);
+/// a line with no such place, or any long line without a cut, makes a
+/// block as long as itself: memory grows with the longest uncut stretch,
+/// never with the input.
 pub struct LineBlocks<R> {
     reader: R,
     block_size: usize,
@@ -166,6 +227,9 @@ pub struct LineBlocks<R> {
     done: bool,
     /// The longest line accepted, in bytes (see [`LineBlocks::max_line`]).
     max_line: usize,
+    cut: LineCut,
+    /// Whether the next block starts inside a line.
+    mid_line: bool,
 }
 
 impl<R: Read> LineBlocks<R> {
@@ -181,7 +245,17 @@ impl<R: Read> LineBlocks<R> {
             path: path.map(Path::to_path_buf),
             done: false,
             max_line: usize::MAX,
+            cut: LineCut::Never,
+            mid_line: false,
         }
+    }
+
+    /// Cuts a line longer than the block size where `cut` allows, into
+    /// blocks of about the block size ([`Block::continues_line`] marks
+    /// the pieces after the first). Default: [`LineCut::Never`].
+    pub fn cut_long_lines(mut self, cut: LineCut) -> Self {
+        self.cut = cut;
+        self
     }
 
     /// Makes a line longer than `bytes` (its line feed included) an error
@@ -208,8 +282,12 @@ impl<R: Read> LineBlocks<R> {
         self.carry.clear();
         block.offset = self.offset;
         block.line = self.line;
+        block.continues_line = std::mem::take(&mut self.mid_line);
         // Read until the block is full and ends on a line feed, or the input ends.
         let mut searched = 0;
+        // Where the search for a cut goes on from: each byte is looked at
+        // once or twice however long the line grows.
+        let mut cut_searched = 0;
         loop {
             if !self.done && len < self.block_size {
                 len = self.fill(buf, len, self.block_size)?;
@@ -224,8 +302,16 @@ impl<R: Read> LineBlocks<R> {
             if self.done {
                 break;
             }
-            // One line longer than the block: keep reading it, up to the
-            // limit (the block holds that line alone, from its start).
+            // One line longer than the block: cut it if it may be cut,
+            // else keep reading it, up to the limit (the block holds that
+            // line alone, from its start).
+            if let Some(cut) = self.cut.find(&buf[..len], cut_searched).filter(|&cut| cut > 0) {
+                self.carry.extend_from_slice(&buf[cut..len]);
+                len = cut;
+                self.mid_line = true;
+                break;
+            }
+            cut_searched = len.saturating_sub(1);
             if len > self.max_line {
                 return Err(self.too_long(self.line));
             }
@@ -295,6 +381,59 @@ mod tests {
     use std::io;
 
     use super::*;
+
+    #[test]
+    fn line_cuts_fall_between_words_or_letters() {
+        let text = "كتب الكتاب ab 12 ،قال".as_bytes();
+        let all = |cut: LineCut| {
+            let (mut found, mut end) = (Vec::new(), text.len());
+            while let Some(at) = cut.find(&text[..end], 0) {
+                found.push(std::str::from_utf8(&text[..at]).unwrap());
+                end = at + 1;
+            }
+            found
+        };
+        assert_eq!(all(LineCut::Never), Vec::<&str>::new());
+        // Not before the comma-led word: U+060C ARABIC COMMA is no letter.
+        assert_eq!(all(LineCut::BeforeWord), ["كتب الكتاب ab ", "كتب الكتاب ", "كتب "]);
+        let letters = all(LineCut::BetweenLetters);
+        // Between two different letters, and where BeforeWord cuts; never
+        // between two of one letter or between a letter and a mark.
+        assert!(letters.contains(&"كتب الكتاب ab 12 ،قا"));
+        assert!(letters.contains(&"كت"));
+        assert!(!letters.iter().any(|s| s.ends_with(' ') && !all(LineCut::BeforeWord).contains(s)));
+        assert_eq!(LineCut::BetweenLetters.find("ببب".as_bytes(), 0), None);
+        assert_eq!(LineCut::BetweenLetters.find("بَت".as_bytes(), 0), None);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_into_pieces_that_say_they_continue_it() {
+        let line = "كتب الكتاب ".repeat(100);
+        let input = format!("قصير\n{line}\nآخر\n");
+        let mut reader =
+            LineBlocks::new(input.as_bytes(), None, 64).cut_long_lines(LineCut::BeforeWord);
+        let (mut block, mut joined, mut pieces) = (Block::default(), Vec::new(), Vec::new());
+        while reader.next_into(&mut block).unwrap() {
+            assert!(block.bytes.len() <= 64 + 24, "a piece of about a block");
+            assert_eq!(block.offset, joined.len() as u64);
+            pieces.push((block.line, block.continues_line, block.bytes.clone()));
+            joined.extend_from_slice(&block.bytes);
+        }
+        assert_eq!(joined, input.as_bytes());
+        assert!(pieces.len() > 20);
+        // The first block ends inside line 2; every piece of it says so.
+        for (n, (line, continues, bytes)) in pieces.iter().enumerate() {
+            let starts_line = n == 0 || pieces[n - 1].2.ends_with(b"\n");
+            assert_eq!(*continues, !starts_line, "piece {n}");
+            if *continues {
+                assert_eq!(*line, 2);
+                assert!(std::str::from_utf8(bytes).unwrap().starts_with('ك'));
+            }
+        }
+        assert_eq!(reader.lines(), 3);
+        // Without a cut, the long line makes one block.
+        assert_eq!(blocks(input.as_bytes(), 64).iter().filter(|b| b.2 == 2).count(), 1);
+    }
 
     fn blocks(input: &[u8], size: usize) -> Vec<(Vec<u8>, u64, u64)> {
         let mut reader = LineBlocks::new(input, None, size);
@@ -427,7 +566,8 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_line_and_offset() {
-        let block = Block { bytes: b"ok\nok\nb\xFFd\n".to_vec(), offset: 100, line: 7 };
+        let block =
+            Block { bytes: b"ok\nok\nb\xFFd\n".to_vec(), offset: 100, line: 7, ..Block::default() };
         let err = block.as_str(Some(Path::new("in.txt"))).unwrap_err().to_string();
         assert_eq!(err, "invalid UTF-8 in in.txt at line 9, byte offset 107");
     }
@@ -436,7 +576,7 @@ mod tests {
     fn lossy_counts_only_new_replacements() {
         let mut bytes = "\u{FFFD}a".as_bytes().to_vec();
         bytes.extend([0xFF, 0xFF]);
-        let block = Block { bytes, offset: 0, line: 1 };
+        let block = Block { bytes, offset: 0, line: 1, ..Block::default() };
         let (text, replaced) = block.to_str_lossy();
         assert_eq!(text, "\u{FFFD}a\u{FFFD}\u{FFFD}");
         assert_eq!(replaced, 2);

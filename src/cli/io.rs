@@ -21,7 +21,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use sarf::bulk::{Block, DEFAULT_BLOCK_SIZE, LineBlocks};
+use sarf::bulk::{Block, DEFAULT_BLOCK_SIZE, LineBlocks, LineCut};
 use sarf::{Error, RuleCounts};
 use serde::Serialize;
 
@@ -116,6 +116,22 @@ impl IoArgs {
 pub struct BlockReport {
     pub counts: RuleCounts,
     pub bad_lines: u64,
+    /// The output starts with a separator (a space between words) that
+    /// belongs only if the line it continues has output already.
+    pub joins_line: bool,
+    /// The block's last line, when the next block continues it, has
+    /// output (see [`Transform::line_cut`]).
+    pub tail_has_output: bool,
+}
+
+/// Where a block lies in its input.
+#[derive(Clone, Copy)]
+pub struct Place {
+    /// The block's first line number, for error messages.
+    pub first_line: u64,
+    /// Whether the block continues a line the previous block started
+    /// (a line cut where [`Transform::line_cut`] allows).
+    pub continues_line: bool,
 }
 
 /// The run's summary, for `--stats` and `--stats-json`.
@@ -135,9 +151,17 @@ pub(super) struct Summary {
     pub(super) rule_changes: RuleCounts,
 }
 
-/// A block transform: text of whole lines in, text out. `first_line` is the
-/// block's first line number, for error messages.
+/// A block transform: text of whole lines (or pieces of a long line) in,
+/// text out.
 pub trait Transform: Sync {
+    /// Where a line too long for one block may be cut (text mode only):
+    /// the transform of the pieces, written one after another, must be the
+    /// transform of the whole line, but for a leading separator the writer
+    /// drops when the line has no output yet ([`BlockReport::joins_line`]).
+    fn line_cut(&self) -> LineCut {
+        LineCut::Never
+    }
+
     /// One string value of a Parquet column, transformed as one line of
     /// text would be (a value may hold line feeds).
     #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
@@ -146,7 +170,7 @@ pub trait Transform: Sync {
     fn apply(
         &self,
         text: &str,
-        first_line: u64,
+        place: Place,
         input: Option<&Path>,
         out: &mut String,
         report: &mut BlockReport,
@@ -240,18 +264,30 @@ pub(super) fn usage(message: &str) -> Error {
     Error::from_io(None, std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string()))
 }
 
-/// Writes one transformed block (the bytes `input`, transformed into
-/// `output`) and counts it:
+/// Writes one transformed block (`block`, transformed into `output`) and
+/// counts it:
 /// its bytes and what its transform reported (lines are counted by
-/// whoever split the input).
+/// whoever split the input). `line_has_output` carries, from one piece of
+/// a cut line to the next, whether the line has output yet.
 fn write_block(
     out: &mut Output,
     summary: &mut Summary,
     progress: &ProgressBar,
-    input: &[u8],
+    (block, line_has_output): (&Block, &mut bool),
     output: &str,
     (report, replaced): (BlockReport, u64),
 ) -> Result<(), Error> {
+    let input = &block.bytes[..];
+    let continued = block.continues_line && *line_has_output;
+    let output = match output.strip_prefix(' ') {
+        Some(rest) if report.joins_line && !continued => rest,
+        _ => output,
+    };
+    *line_has_output = match (input.last(), memchr::memchr(b'\n', input)) {
+        (Some(b'\n'), _) => false,
+        (_, Some(_)) => report.tail_has_output,
+        (_, None) => continued || report.tail_has_output,
+    };
     out.write_all(output.as_bytes()).map_err(|e| Error::from_io(out.path(), e))?;
     summary.bytes_in += input.len() as u64;
     summary.bytes_out += output.len() as u64;
@@ -369,13 +405,19 @@ fn is_small(meta: &std::fs::Metadata) -> bool {
     meta.is_file() && meta.len() <= 4 * DEFAULT_BLOCK_SIZE as u64
 }
 
-/// The input's blocks of lines; in JSON Lines mode, a record longer than
-/// `--max-record-bytes` is an error.
-fn line_blocks<R: Read>(args: &IoArgs, reader: R, name: Option<&Path>) -> LineBlocks<R> {
+/// The input's blocks of lines; in text mode, a line longer than a block
+/// is cut where the transform allows; in JSON Lines mode, a record longer
+/// than `--max-record-bytes` is an error.
+fn line_blocks<R: Read>(
+    args: &IoArgs,
+    transform: &impl Transform,
+    reader: R,
+    name: Option<&Path>,
+) -> LineBlocks<R> {
     let blocks = LineBlocks::new(reader, name, DEFAULT_BLOCK_SIZE);
     match args.format {
         Format::Jsonl => blocks.max_line(args.max_record_bytes),
-        _ => blocks,
+        _ => blocks.cut_long_lines(transform.line_cut()),
     }
 }
 
@@ -407,7 +449,8 @@ fn transform_block(
     } else {
         (std::borrow::Cow::Borrowed(block.as_str(name)?), 0)
     };
-    transform.apply(&text, block.line, name, out, &mut report)?;
+    let place = Place { first_line: block.line, continues_line: block.continues_line };
+    transform.apply(&text, place, name, out, &mut report)?;
     Ok((report, replaced))
 }
 
@@ -424,12 +467,13 @@ fn copy_inline(
     summary: &mut Summary,
     progress: &ProgressBar,
 ) -> Result<(), Error> {
-    let mut blocks = line_blocks(args, open_input(Some(input))?, Some(input));
+    let mut blocks = line_blocks(args, transform, open_input(Some(input))?, Some(input));
     let (mut block, mut output) = (Block::default(), String::new());
+    let mut line_has_output = false;
     while blocks.next_into(&mut block)? {
         output.clear();
         let outcome = transform_block(args, transform, &block, Some(input), &mut output)?;
-        write_block(out, summary, progress, &block.bytes, &output, outcome)?;
+        write_block(out, summary, progress, (&block, &mut line_has_output), &output, outcome)?;
     }
     summary.files += 1;
     summary.lines += blocks.lines();
@@ -459,8 +503,9 @@ struct Slot {
 /// its slowest block); a writer thread writes the blocks in input order,
 /// holding back any that finish early, and hands the slots back to the
 /// reader. A fixed number of slots circulate, so memory stays at a few
-/// blocks per worker (`DEFAULT_BLOCK_SIZE` plus the longest line, in and
-/// out) whatever the input size. A block never spans two inputs (each
+/// blocks per worker (`DEFAULT_BLOCK_SIZE` in and out; in text mode a
+/// longer line is cut into pieces, see [`Transform::line_cut`]) whatever
+/// the input size or its lines' length. A block never spans two inputs (each
 /// input's lines are numbered from 1), but the ring runs on from one input
 /// into the next: a small file is one block among the others, and the
 /// workers never wait at the end of an input for the writer to catch up.
@@ -508,7 +553,7 @@ fn copy_through(
             'inputs: for (index, input) in inputs.iter().enumerate() {
                 let name = input.as_deref();
                 let mut blocks = match open_input(name) {
-                    Ok(reader) => line_blocks(args, reader, name),
+                    Ok(reader) => line_blocks(args, transform, reader, name),
                     Err(e) => {
                         // Its place in the order is here: reported after
                         // everything before it is written.
@@ -551,6 +596,7 @@ fn copy_through(
             let mut part = Summary::default();
             let mut early: Vec<Slot> = Vec::with_capacity(slots);
             let mut next = 0;
+            let mut line_has_output = false;
             while let Ok(slot) = from_work.recv() {
                 early.push(slot);
                 while let Some(at) = early.iter().position(|slot| slot.seq == next) {
@@ -560,7 +606,7 @@ fn copy_through(
                         out,
                         &mut part,
                         progress,
-                        &slot.block.bytes,
+                        (&slot.block, &mut line_has_output),
                         &slot.output,
                         outcome,
                     )?;
@@ -726,7 +772,7 @@ mod tests {
         fn apply(
             &self,
             text: &str,
-            _: u64,
+            _: Place,
             _: Option<&Path>,
             out: &mut String,
             _: &mut BlockReport,

@@ -3,10 +3,11 @@
 use std::path::Path;
 
 use clap::Args;
+use sarf::bulk::LineCut;
 use sarf::{Error, Normalizer};
 
 use super::NormalizerArgs;
-use super::io::{BlockReport, Format, IoArgs, Transform, process};
+use super::io::{BlockReport, Format, IoArgs, Place, Transform, process};
 use super::records::rewrite_json_block;
 
 #[derive(Args, Debug)]
@@ -25,6 +26,10 @@ struct Normalize<'a> {
 }
 
 impl Transform for Normalize<'_> {
+    fn line_cut(&self) -> LineCut {
+        self.normalizer.line_cut()
+    }
+
     fn value(&self, text: &str, out: &mut String, report: &mut BlockReport) {
         if self.counts {
             self.normalizer.normalize_into_counting(text, out, &mut report.counts);
@@ -36,7 +41,7 @@ impl Transform for Normalize<'_> {
     fn apply(
         &self,
         text: &str,
-        first_line: u64,
+        place: Place,
         input: Option<&Path>,
         out: &mut String,
         report: &mut BlockReport,
@@ -58,7 +63,7 @@ impl Transform for Normalize<'_> {
                     self.args,
                     &self.fields,
                     text,
-                    (input, first_line),
+                    (input, place.first_line),
                     out,
                     &mut report.bad_lines,
                     |value| {

@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use sarf::bulk::LineCut;
 use sarf::{Analyzer, Error, Normalizer, StemMode, Stemmer, StemmerConfig};
 
 use super::NormalizerArgs;
-use super::io::{BlockReport, Format, IoArgs, Transform, process};
+use super::io::{BlockReport, Format, IoArgs, Place, Transform, process};
 use super::records::{for_each_line, rewrite_json_block};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -81,20 +82,23 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// The words of one line, space-separated.
-    fn line(&self, line: &str, out: &mut String) {
-        let mut first = true;
+    /// The words of one line, space-separated; the first preceded by a
+    /// space too unless `first`. Returns whether it wrote a word.
+    fn line(&self, line: &str, out: &mut String, mut first: bool) -> bool {
+        let mut wrote = false;
+        let mut push = |word: &str| {
+            if !std::mem::take(&mut first) {
+                out.push(' ');
+            }
+            out.push_str(word);
+            wrote = true;
+        };
         match self.emit {
-            Emit::Raw => {
-                sarf::tokenize::tokenize(line).for_each(|t| push_word(out, &mut first, t.text))
-            }
-            Emit::Normalized => {
-                self.analyzer.for_each_token_ref(line, |t| push_word(out, &mut first, t.normalized))
-            }
-            Emit::Stems => {
-                self.analyzer.for_each_token_ref(line, |t| push_word(out, &mut first, t.stem))
-            }
+            Emit::Raw => sarf::tokenize::tokenize(line).for_each(|t| push(t.text)),
+            Emit::Normalized => self.analyzer.for_each_token_ref(line, |t| push(t.normalized)),
+            Emit::Stems => self.analyzer.for_each_token_ref(line, |t| push(t.stem)),
         }
+        wrote
     }
 
     /// A field's tokens as a JSON array with offsets into the field.
@@ -116,28 +120,38 @@ impl Words<'_> {
 }
 
 impl Transform for Words<'_> {
+    /// Between words: a piece that continues a line starts its first word
+    /// with the space that joins it to the line's words so far, which the
+    /// writer drops when there are none.
+    fn line_cut(&self) -> LineCut {
+        LineCut::BeforeWord
+    }
+
     fn value(&self, text: &str, out: &mut String, _: &mut BlockReport) {
-        self.line(text, out);
+        self.line(text, out, true);
     }
 
     fn apply(
         &self,
         text: &str,
-        first_line: u64,
+        place: Place,
         input: Option<&Path>,
         out: &mut String,
         report: &mut BlockReport,
     ) -> Result<(), Error> {
         match self.args.format {
-            Format::Text => for_each_line(text, out, |_, line, out| {
-                self.line(line, out);
+            Format::Text => for_each_line(text, out, |n, line, out| {
+                let continues = n == 0 && place.continues_line;
+                let wrote = self.line(line, out, !continues);
+                report.joins_line |= continues && wrote;
+                report.tail_has_output = wrote;
                 Ok(())
             }),
             Format::Jsonl => rewrite_json_block(
                 self.args,
                 &self.fields,
                 text,
-                (input, first_line),
+                (input, place.first_line),
                 out,
                 &mut report.bad_lines,
                 |value| self.tokens_json(value),
@@ -220,12 +234,4 @@ pub fn run_tokenize(args: &TokenizeArgs) -> Result<(), Error> {
     let emit = if args.raw { Emit::Raw } else { Emit::Normalized };
     let words = Words { analyzer, args: &args.io, fields: args.io.fields(), emit };
     process(&args.io, &words)
-}
-
-/// Appends `word`, after a space unless it is the line's first.
-fn push_word(out: &mut String, first: &mut bool, word: &str) {
-    if !std::mem::take(first) {
-        out.push(' ');
-    }
-    out.push_str(word);
 }

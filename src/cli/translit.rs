@@ -4,9 +4,10 @@ use std::path::Path;
 
 use clap::{Args, ValueEnum};
 use sarf::Error;
+use sarf::bulk::LineCut;
 use sarf::translit::{Scheme, from_scheme, to_scheme};
 
-use super::io::{BlockReport, Format, IoArgs, Transform, process};
+use super::io::{BlockReport, Format, IoArgs, Place, Transform, process};
 use super::records::rewrite_json_block;
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -59,6 +60,11 @@ impl Translit<'_> {
 }
 
 impl Transform for Translit<'_> {
+    /// Character for character: any place between two characters would do.
+    fn line_cut(&self) -> LineCut {
+        LineCut::BetweenLetters
+    }
+
     fn value(&self, text: &str, out: &mut String, _: &mut BlockReport) {
         out.push_str(&self.map(text));
     }
@@ -66,7 +72,7 @@ impl Transform for Translit<'_> {
     fn apply(
         &self,
         text: &str,
-        first_line: u64,
+        place: Place,
         input: Option<&Path>,
         out: &mut String,
         report: &mut BlockReport,
@@ -81,7 +87,7 @@ impl Transform for Translit<'_> {
                 self.args,
                 &self.fields,
                 text,
-                (input, first_line),
+                (input, place.first_line),
                 out,
                 &mut report.bad_lines,
                 |value| serde_json::to_string(&*self.map(value)).expect("a string serializes"),

@@ -208,6 +208,19 @@ impl Normalizer {
         self.engine.config()
     }
 
+    /// Where a line too long for one block may be cut so that the pieces'
+    /// normalizations, concatenated, are the whole line's: between words
+    /// when word-level rules (the `quran` preset) or `elongation` (which
+    /// compares letters after their folds: آأأ is a run) are on, else
+    /// between letters too (see [`LineCut`](crate::bulk::LineCut)).
+    pub fn line_cut(&self) -> crate::bulk::LineCut {
+        if self.words.is_some() || self.config().elongation {
+            crate::bulk::LineCut::BeforeWord
+        } else {
+            crate::bulk::LineCut::BetweenLetters
+        }
+    }
+
     /// Normalizes `text`; borrowed when no rule changed anything, otherwise
     /// one allocation.
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {

@@ -952,3 +952,125 @@ fn translit_goes_to_and_from_buckwalter_in_text_and_jsonl() {
         stderr(&out)
     );
 }
+
+/// A line of `bytes` or more made of the news fixture's words, with no line
+/// feed, and its pieces: the same text cut into lines at the fixture's own
+/// line feeds would not exercise the cut.
+fn one_long_line(bytes: usize) -> String {
+    let words = read_data("news-ar.txt").replace(['\n', '\r'], " ");
+    let mut line = String::with_capacity(bytes + words.len());
+    while line.len() < bytes {
+        line.push_str(&words);
+        line.push(' ');
+    }
+    line
+}
+
+#[test]
+fn a_line_longer_than_a_block_gives_what_the_whole_line_gives() {
+    // Several blocks long (256 KiB each), with a short line around it.
+    let long = one_long_line(1 << 20);
+    let input = format!("أولاً\n{long}\nثانياً ٢\n{long}");
+    let analyzer = sarf::Analyzer::default();
+    let stems = |line: &str| {
+        let mut words = Vec::new();
+        analyzer.for_each_token_ref(line, |t| words.push(t.stem.to_string()));
+        words.join(" ")
+    };
+    let mut normalized = String::new();
+    let mut stemmed = String::new();
+    for line in input.split_inclusive('\n') {
+        normalized.push_str(&sarf::Normalizer::default().normalize(line));
+        stemmed.push_str(&stems(line.trim_end_matches('\n')));
+        if line.ends_with('\n') {
+            stemmed.push('\n');
+        }
+    }
+    for jobs in ["1", "2"] {
+        let out = run_stdin(&["normalize", "-q", "-j", jobs], input.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(String::from_utf8(out.stdout).unwrap() == normalized, "normalize -j {jobs}");
+        let out = run_stdin(&["stem", "-q", "-j", jobs], input.as_bytes());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(String::from_utf8(out.stdout).unwrap() == stemmed, "stem -j {jobs}");
+    }
+    // A piece whose words are all dropped: the next piece's first word
+    // must not start with the joining space.
+    let stopwords = "في ".repeat(200_000);
+    let input = format!("{stopwords}كتاب في مدرسة\n");
+    let out = run_stdin(&["stem", "-q", "--drop-stopwords"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "كتاب مدرسه\n");
+}
+
+/// The peak resident memory of process `pid` so far, in KiB (Linux).
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Streams `repeats` copies of `unit` (one line, no line feed) through
+/// `sarf ARGS`, checks the output is `expected_unit` repeated (less the
+/// trailing byte `trim` of the last copy), and returns the peak RSS in KiB.
+fn stream_one_line(args: &[&str], unit: &str, repeats: usize, expected: &str, trim: usize) -> u64 {
+    use std::io::Read;
+    let mut child = sarf()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sarf runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let unit_bytes = unit.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || {
+        for _ in 0..repeats {
+            if stdin.write_all(&unit_bytes).is_err() {
+                break;
+            }
+        }
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let (expected, total) = (expected.as_bytes(), expected.len() * repeats - trim);
+    let (mut seen, mut peak, mut buf) = (0usize, 0, vec![0; 1 << 16]);
+    loop {
+        let n = stdout.read(&mut buf).unwrap();
+        if n == 0 {
+            break;
+        }
+        for (i, &b) in buf[..n].iter().enumerate() {
+            assert_eq!(b, expected[(seen + i) % expected.len()], "output byte {}", seen + i);
+        }
+        seen += n;
+        // The process is alive until its output is read to the end.
+        peak = peak.max(peak_rss_kib(child.id()).unwrap_or(0));
+    }
+    let status = child.wait().unwrap();
+    writer.join().unwrap();
+    assert!(status.success(), "sarf {args:?} failed");
+    assert_eq!(seen, total, "output length");
+    peak
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_line_of_hundreds_of_megabytes_streams_in_bounded_memory() {
+    // About 1.4 MB of words, ending in a space: a line of 300 MB.
+    let unit = one_long_line(1 << 20);
+    let repeats = (300 << 20) / unit.len() + 1;
+    let normalized = sarf::Normalizer::default().normalize(&unit).into_owned();
+    let peak = stream_one_line(&["normalize", "-q", "-j", "2"], &unit, repeats, &normalized, 0);
+    // Whole, the line would take 300 MB in and as much out.
+    assert!(peak < 64 << 10, "normalize: peak RSS {peak} KiB on a 300 MB line");
+
+    // Stemming is slower (unoptimized test builds): 40 MB.
+    let repeats = (40 << 20) / unit.len() + 1;
+    let mut stems = String::new();
+    sarf::Analyzer::default().for_each_token_ref(&unit, |t| {
+        stems.push_str(t.stem);
+        stems.push(' ');
+    });
+    let peak = stream_one_line(&["stem", "-q", "-j", "2"], &unit, repeats, &stems, 1);
+    assert!(peak < 64 << 10, "stem: peak RSS {peak} KiB on a 40 MB line");
+}

@@ -264,3 +264,71 @@ proptest! {
         }
     }
 }
+
+/// Words of runs of one character (which `elongation` shortens) and of
+/// Arabic letters, between single spaces.
+fn words_with_runs() -> impl Strategy<Value = String> {
+    let letter = prop_oneof![
+        3 => (0x0621u32..=0x064A).prop_map(|c| char::from_u32(c).unwrap()),
+        2 => interesting_char(),
+        1 => Just(' '),
+    ];
+    proptest::collection::vec((letter, 1usize..5), 0..40)
+        .prop_map(|v| v.into_iter().flat_map(|(c, n)| std::iter::repeat_n(c, n)).collect())
+}
+
+/// Every place `cut` allows in `text`.
+fn cuts(cut: bulk::LineCut, text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut end = text.len();
+    while let Some(at) = cut.find(&text.as_bytes()[..end], 0) {
+        found.push(at);
+        end = at + 1;
+    }
+    found
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
+    ))]
+
+    #[test]
+    fn a_line_cut_where_the_normalizer_allows_normalizes_as_the_whole(
+        config in preset_or_config(),
+        text in prop_oneof![text(), words_with_runs()],
+    ) {
+        let normalizer = Normalizer::new(config);
+        let whole = normalizer.normalize(&text);
+        for at in cuts(normalizer.line_cut(), &text) {
+            prop_assert!(text.is_char_boundary(at));
+            let (a, b) = text.split_at(at);
+            let pieces = format!("{}{}", normalizer.normalize(a), normalizer.normalize(b));
+            prop_assert_eq!(pieces, whole.as_ref(), "cut at {} of {:?}", at, text);
+        }
+    }
+
+    #[test]
+    fn a_line_cut_before_a_word_keeps_the_tokens(
+        text in prop_oneof![text(), words_with_runs()],
+        lucene in any::<bool>(),
+    ) {
+        let analyzer = if lucene {
+            Analyzer::new(Normalizer::from_preset(Preset::Lucene), Stemmer::with_mode(StemMode::Lucene))
+        } else {
+            Analyzer::default()
+        };
+        let stems = |s: &str| {
+            let mut stems = Vec::new();
+            analyzer.for_each_token_ref(s, |t| stems.push(t.stem.to_string()));
+            stems
+        };
+        let whole = stems(&text);
+        for at in cuts(bulk::LineCut::BeforeWord, &text) {
+            let (a, b) = text.split_at(at);
+            let mut pieces = stems(a);
+            pieces.extend(stems(b));
+            prop_assert_eq!(&pieces, &whole, "cut at {} of {:?}", at, text);
+        }
+    }
+}
