@@ -155,6 +155,7 @@ impl Orthography {
         if self.article_lam {
             article_lam(word, edits);
         }
+        let mut head = None;
         for (i, cluster) in word.iter().enumerate() {
             if self.dagger_alef && cluster.base == SUPERSCRIPT_ALEF {
                 // A dagger alef with no letter to sit on.
@@ -171,7 +172,7 @@ impl Orthography {
                 small_letter(text, word, i, edits);
             }
             if self.dagger_alef && cluster.dagger.is_some() {
-                dagger_alef(word, i, self.hamza_seats, edits);
+                dagger_alef(word, i, self.hamza_seats, &mut head, edits);
             }
         }
     }
@@ -248,6 +249,10 @@ struct Cluster {
     small_high: bool,
     /// A second dagger alef or hamza mark follows the first.
     repeated_marks: bool,
+    /// The indexes of the nearest letter clusters before and after this
+    /// one in its word (see [`link_letters`]).
+    prev_letter: Option<usize>,
+    next_letter: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -337,6 +342,28 @@ fn split_clusters(
     if tatweel_stripped && clusters.len() >= 2 {
         merge_bare_tatweel(clusters);
     }
+    link_letters(clusters);
+}
+
+/// Gives each cluster the indexes of the nearest letter clusters before
+/// and after it, in two passes: rules ask for them at every cluster, and a
+/// search from each would make a long word without letters (a run of
+/// tatweels seating hamzas) quadratic.
+fn link_letters(clusters: &mut [Cluster]) {
+    let mut last = None;
+    for (i, cluster) in clusters.iter_mut().enumerate() {
+        cluster.prev_letter = last;
+        if cluster.is_letter() {
+            last = Some(i);
+        }
+    }
+    let mut next = None;
+    for (i, cluster) in clusters.iter_mut().enumerate().rev() {
+        cluster.next_letter = next;
+        if cluster.is_letter() {
+            next = Some(i);
+        }
+    }
 }
 
 /// Folds the last cluster into the one before it if it is a tatweel that
@@ -373,6 +400,8 @@ fn new_cluster(base: char, range: Range<usize>) -> Cluster {
         hamza_below: false,
         small_high: false,
         repeated_marks: false,
+        prev_letter: None,
+        next_letter: None,
     }
 }
 
@@ -431,12 +460,19 @@ fn letter_class(c: char) -> char {
 
 /// The letters of a word as plain spelling would read them without the
 /// rules (see [`letter_class`]), with the index of the cluster of each.
-fn skeleton(word: &[Cluster]) -> Vec<(char, usize)> {
+fn skeleton(word: &[Cluster]) -> impl Iterator<Item = (char, usize)> + '_ {
     word.iter()
         .enumerate()
         .filter(|(_, c)| c.is_letter() && !matches!(c.base, SMALL_WAW | SMALL_YEH))
         .map(|(i, c)| (letter_class(c.base), i))
-        .collect()
+}
+
+/// The first letters of `word`'s [`skeleton`], as many as
+/// [`is_written_without_alef`] reads: three proclitics and the longest
+/// entry of [`WITHOUT_ALEF`]. Found once per word, so that a long word
+/// with many dagger alefs costs one pass, not one per dagger.
+fn skeleton_head(word: &[Cluster]) -> Vec<(char, usize)> {
+    skeleton(word).take(3 + 4).collect()
 }
 
 /// The words modern spelling writes without the alef that Uthmani spelling
@@ -457,8 +493,10 @@ fn is_proclitic(c: char) -> bool {
 
 /// Whether the dagger alef on cluster `at` is one modern spelling leaves
 /// unwritten.
-fn is_written_without_alef(word: &[Cluster], at: usize) -> bool {
-    let letters = skeleton(word);
+/// `head` is the start of the word's [`skeleton`], found once per word
+/// ([`skeleton_head`]).
+fn is_written_without_alef(head: &[(char, usize)], at: usize) -> bool {
+    let letters = head;
     WITHOUT_ALEF.iter().any(|entry| {
         let (before, after) = entry.split_once('^').unwrap_or((entry, ""));
         let marked = before.chars().count() - 1;
@@ -476,7 +514,13 @@ fn is_written_without_alef(word: &[Cluster], at: usize) -> bool {
     })
 }
 
-fn dagger_alef(word: &[Cluster], i: usize, hamza_seats: bool, edits: &mut Vec<Edit>) {
+fn dagger_alef(
+    word: &[Cluster],
+    i: usize,
+    hamza_seats: bool,
+    head: &mut Option<Vec<(char, usize)>>,
+    edits: &mut Vec<Edit>,
+) {
     let cluster = &word[i];
     let Some(dagger) = cluster.dagger.clone() else {
         return;
@@ -505,7 +549,9 @@ fn dagger_alef(word: &[Cluster], i: usize, hamza_seats: bool, edits: &mut Vec<Ed
         // `hamza_seats` writes.
         TATWEEL | HAMZA
             if hamza_seats && (cluster.base == HAMZA || cluster.hamza_mark.is_some()) => {}
-        _ if is_written_without_alef(word, i) => edits.push(Edit { rule, range: dagger, with: "" }),
+        _ if is_written_without_alef(head.get_or_insert_with(|| skeleton_head(word)), i) => {
+            edits.push(Edit { rule, range: dagger, with: "" })
+        }
         _ => edits.push(Edit { rule, range: dagger, with: "\u{0627}" }),
     }
 }
@@ -541,11 +587,11 @@ fn is_yeh(c: char) -> bool {
 /// The index of the nearest letter cluster after `i`, small waw and yeh
 /// included.
 fn next_letter(word: &[Cluster], i: usize) -> Option<usize> {
-    word[i + 1..].iter().position(Cluster::is_letter).map(|k| i + 1 + k)
+    word[i].next_letter
 }
 
 fn prev_letter(word: &[Cluster], i: usize) -> Option<usize> {
-    word[..i].iter().rposition(Cluster::is_letter)
+    word[i].prev_letter
 }
 
 fn is_waw(c: &Cluster) -> bool {
@@ -739,7 +785,7 @@ fn article_lam(word: &[Cluster], edits: &mut Vec<Edit>) {
     let Some(lam) = word.get(wasla + 1).filter(|c| c.base == LAM && c.shadda) else {
         return;
     };
-    let rest: String = skeleton(&word[wasla + 2..]).into_iter().map(|(c, _)| c).collect();
+    let rest: String = skeleton(&word[wasla + 2..]).map(|(c, _)| c).collect();
     if lam.dagger.is_none() && ONE_LAM.contains(&rest.as_str()) {
         return;
     }
@@ -770,6 +816,17 @@ mod tests {
             }
         }
         words
+    }
+
+    #[test]
+    fn the_skeleton_head_holds_every_letter_an_entry_reads() {
+        let longest = WITHOUT_ALEF.iter().map(|e| e.chars().filter(|&c| c != '^').count()).max();
+        // skeleton_head takes three proclitics and four letters.
+        assert_eq!(longest, Some(4));
+        let mut clusters = Vec::new();
+        let text = "وَلَلَٰكِنَّ";
+        split_clusters(text, 0..text.len(), true, &mut clusters);
+        assert_eq!(skeleton_head(&clusters).len(), 5);
     }
 
     #[test]

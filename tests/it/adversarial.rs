@@ -115,3 +115,82 @@ fn tokenizing_normalized_text_agrees_with_normalizing_tokens() {
         assert_eq!(a, b, "token {i} differs");
     }
 }
+
+/// An input of `n` times a base size.
+type Grow = fn(usize) -> String;
+
+/// One piece of work on a text, to be timed.
+type Work<'a> = &'a dyn Fn(&str);
+
+/// The fastest of `runs` timings of `work` on `input`: the minimum is the
+/// timing least disturbed by whatever else the machine runs.
+fn fastest(runs: usize, input: &str, work: Work<'_>) -> std::time::Duration {
+    (0..runs)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            work(std::hint::black_box(input));
+            started.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// Inputs whose hard part grows with `n`: a unit repeated, and single runs
+/// (marks on one base, one letter, tatweel with hamzas, one endless word)
+/// that a pass per mark or per letter would make quadratic.
+fn growing_inputs() -> Vec<(&'static str, Grow)> {
+    vec![
+        ("a unit of every hard shape, repeated", |n| {
+            format!(
+                "\u{0627}{}{}\u{202B}\u{FEFB}\u{FDFA} {} \u{0623}{} ",
+                "\u{0640}".repeat(50),
+                "\u{0654}".repeat(40),
+                "\u{064E}\u{0651}".repeat(30),
+                "\u{0670}\u{0653}".repeat(20)
+            )
+            .repeat(n * 64)
+        }),
+        ("one base with a run of marks of mixed classes", |n| {
+            format!("\u{0627}{}", "\u{0651}\u{064E}\u{0654}\u{0650}\u{0670}".repeat(n * 6_000))
+        }),
+        ("one letter repeated", |n| "\u{0628}".repeat(n * 100_000)),
+        ("tatweel runs with hamzas", |n| {
+            format!("\u{0627}{}", format!("{}\u{0654}", "\u{0640}".repeat(100)).repeat(n * 300))
+        }),
+        ("tatweels seating dagger alefs and hamzas, one word", |n| {
+            "\u{0640}\u{0670}\u{0640}\u{0654}\u{064E}\u{0627}\u{0654}\u{0670}".repeat(n * 3_000)
+        }),
+        ("one word of many letters and marks", |n| {
+            "\u{0648}\u{0627}\u{0644}\u{0643}\u{064E}\u{062A}\u{0670}\u{0628}\u{0629}"
+                .repeat(n * 4_000)
+        }),
+    ]
+}
+
+#[test]
+fn time_grows_linearly_with_the_input() {
+    let search = Normalizer::from_preset(Preset::Search);
+    let display = Normalizer::from_preset(Preset::Display);
+    let quran = Normalizer::from_preset(Preset::Quran);
+    let analyzer = Analyzer::default();
+    let works: [(&str, Work<'_>); 4] = [
+        ("normalize, search", &|t| assert!(search.normalize(t).len() <= 11 * t.len())),
+        ("normalize, display", &|t| assert!(display.normalize(t).len() <= 11 * t.len())),
+        ("normalize, quran", &|t| assert!(quran.normalize(t).len() <= 11 * t.len())),
+        ("tokenize, normalize and stem", &|t| analyzer.for_each_token_ref(t, |_| ())),
+    ];
+    for (shape, input) in growing_inputs() {
+        let (small, large) = (input(1), input(4));
+        for (name, work) in works {
+            work(&small); // memos and tables warmed up
+            let (one, four) = (fastest(5, &small, work), fastest(5, &large, work));
+            // Linear is 4x; a quadratic pass would be 16x. The margin is
+            // for noise, the minimum of five runs for the rest.
+            let ratio = four.as_secs_f64() / one.as_secs_f64().max(1e-6);
+            assert!(
+                ratio < 9.0,
+                "{name} on {shape}: 4x the input took {ratio:.1}x the time ({one:?} -> {four:?})"
+            );
+        }
+    }
+}
