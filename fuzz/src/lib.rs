@@ -64,7 +64,9 @@ pub fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<NormalizerConfig> {
 }
 
 /// Normalize under an arbitrary config: idempotent, borrowed iff unchanged,
-/// `normalize_into` agrees, trace and offsets in bounds.
+/// `normalize_into` agrees, trace and offsets in bounds, the portable path
+/// agrees, and the text cut at the normalizer's last allowed line cut
+/// normalizes, piece by piece, to the whole.
 pub fn normalize(data: &[u8]) {
     let mut u = Unstructured::new(data);
     let Ok(config) = config(&mut u) else { return };
@@ -92,6 +94,11 @@ pub fn normalize(data: &[u8]) {
             && text.is_char_boundary(range.start)
             && text.is_char_boundary(range.end)
     );
+    if let Some(at) = normalizer.line_cut().find(text.as_bytes(), 0) {
+        let (a, b) = text.split_at(at);
+        let pieces = format!("{}{}", normalizer.normalize(a), normalizer.normalize(b));
+        assert_eq!(pieces, once, "the pieces of a line cut at {at} differ from the whole");
+    }
 }
 
 /// Tokens are non-empty, in order, disjoint, on char boundaries, and slice

@@ -402,7 +402,15 @@ fn bad_lexicons_are_errors_naming_file_and_line() {
     check("dup.txt", "كتاب\nكتب\nكِتاب\n".as_bytes(), &["dup.txt", "line 3", "duplicate"], false);
     check("two.txt", "كتاب\nكتاب جميل\n".as_bytes(), &["two.txt", "line 2", "single word"], false);
     check("empty.txt", "كتاب\n\u{064E}\n".as_bytes(), &["empty.txt", "line 2", "empty"], false);
-    check("utf8.txt", b"\xD9\x83\n\xFF\n", &["utf8.txt", "line 2", "UTF-8"], false);
+    check(
+        "utf8.txt",
+        b"\xD9\x83\n\xFF\n",
+        &["utf8.txt", "line 2", "UTF-8", "byte offset 3"],
+        false,
+    );
+    // Carriage returns count toward the offset: the bad byte is byte 8.
+    let crlf = b"\xD9\x83\r\n\xD9\x83\r\n\xFF\r\n";
+    check("crlf.txt", crlf, &["crlf.txt", "line 3", "byte offset 8"], false);
     check("tab.txt", "كتب كتاب\n".as_bytes(), &["tab.txt", "line 1", "form<TAB>stem"], true);
     check("bad.fst", b"not an fst at all", &["bad.fst", "fst"], false);
     let missing = Stemmer::new(StemmerConfig {

@@ -39,9 +39,9 @@ fn text_entries(path: &Path) -> Result<Vec<(u64, String)>, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(Some(path), e))?;
     let mut entries = Vec::new();
     let mut offset = 0u64;
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let number = n as u64 + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
         let text = std::str::from_utf8(line).map_err(|e| {
             lexicon_error(
                 path,
@@ -49,7 +49,8 @@ fn text_entries(path: &Path) -> Result<Vec<(u64, String)>, Error> {
                 format!("invalid UTF-8 at byte offset {}", offset + e.valid_up_to() as u64),
             )
         })?;
-        offset += line.len() as u64 + 1;
+        // The whole line, its carriage return included, and its line feed.
+        offset += raw.len() as u64 + 1;
         if let Some(entry) = format::entry(text) {
             entries.push((number, entry.to_string()));
         }
