@@ -148,6 +148,47 @@ macro_rules! chunk_features_detected {
 #[cfg(target_arch = "x86_64")]
 pub(crate) use {for_chunk_features, with_chunk_features};
 
+#[cfg(target_arch = "x86_64")]
+with_chunk_features!(for_chunk_features! {
+    /// [`is_utf8_vector`] on 64 bytes in memory.
+    #[cfg(test)]
+    fn is_utf8(bytes: &[u8; 64], len: usize) -> bool {
+        // SAFETY: `bytes` holds 64 bytes; an unaligned load.
+        let v = unsafe { std::arch::x86_64::_mm512_loadu_si512(bytes.as_ptr().cast()) };
+        is_utf8_vector(v, len)
+    }
+});
+
+#[cfg(target_arch = "x86_64")]
+with_chunk_features!(for_chunk_features! {
+    /// Whether the first `len` bytes of `v` (`len <= 64`) is valid UTF-8: the check
+    /// [`chunk`] makes on every output it gives. Output that holds
+    /// only ASCII and two-byte sequences (patched Arabic text) is checked
+    /// with three masks: each lead byte C2..=DF followed by one
+    /// continuation byte, each continuation byte after one, nothing else
+    /// above 7F. Anything else goes to simdutf8, which costs several times
+    /// more on 64 bytes (BENCHMARKS.md, "Tuning choices").
+    #[inline]
+    fn is_utf8_vector(v: std::arch::x86_64::__m512i, len: usize) -> bool {
+        use std::arch::x86_64::*;
+
+        let live: u64 = if len >= 64 { !0 } else { (1 << len) - 1 };
+        let at_least = |b: u8| _mm512_cmpge_epu8_mask(v, _mm512_set1_epi8(b as i8)) & live;
+        let (c0, c2, e0) = (at_least(0xC0), at_least(0xC2), at_least(0xE0));
+        if e0 != 0 {
+            let mut bytes = [0u8; 64];
+            // SAFETY: `bytes` is 64 writable bytes; an unaligned store.
+            unsafe { _mm512_storeu_si512(bytes.as_mut_ptr().cast(), v) };
+            return simdutf8::basic::from_utf8(&bytes[..len.min(64)]).is_ok();
+        }
+        let lead = c2;
+        let continuation = at_least(0x80) & !c0;
+        // No C0 or C1 (overlong leads), no lead at the end, and the
+        // continuations exactly where the leads' second bytes are.
+        c0 == c2 && lead & (1 << 63) == 0 && lead << 1 == continuation
+    }
+});
+
 /// Whether this CPU can run [`chunk`].
 pub(crate) fn available() -> bool {
     #[cfg(target_arch = "x86_64")]
@@ -313,10 +354,18 @@ with_chunk_features!(for_chunk_features! {
         // pack, and the compress is the chunk's slowest instruction.
         let packed =
             if dropped & lanes == 0 { patched } else { _mm512_maskz_compress_epi8(kept, patched) };
+        let len = kept.count_ones() as usize;
+        // The output's validity rests on the masks above: checked in
+        // release builds too, so that a bug in them panics here instead of
+        // putting bytes that are not UTF-8 in a `String`.
+        assert!(
+            is_utf8_vector(packed, len),
+            "sarf: the 64-byte path made invalid UTF-8 from input bytes {at}.. (a bug)"
+        );
         let mut out = [0u8; 64];
         // SAFETY: `out` is 64 writable bytes; the store is unaligned.
         unsafe { _mm512_storeu_si512(out.as_mut_ptr().cast(), packed) };
-        Chunk::Patched { bytes: out, width, len: kept.count_ones() as usize }
+        Chunk::Patched { bytes: out, width, len }
     }
 });
 
@@ -374,4 +423,59 @@ fn outside_changes(
         }
     }
     (o.changed != 0).then_some(o)
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_check_agrees_with_std_on_every_length() {
+        if !available() {
+            eprintln!(
+                "!! SKIPPED: this CPU lacks the AVX-512 chunk path; its UTF-8 check is untested here"
+            );
+            return;
+        }
+        let pieces: [&[u8]; 14] = [
+            b"a",
+            "\u{0643}".as_bytes(),
+            "\u{00E9}".as_bytes(),
+            "\u{200C}".as_bytes(),
+            "\u{1F600}".as_bytes(),
+            b"\xD9",
+            b"\x83",
+            b"\xC0\x80",
+            b"\xC1\xBF",
+            b"\xE0\x80\x80",
+            b"\xED\xA0\x80",
+            b"\xF5\x80\x80\x80",
+            b"\xFF",
+            b" ",
+        ];
+        // Deterministic pseudo-random sequences of the pieces.
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..20_000 {
+            let mut bytes = Vec::new();
+            while bytes.len() < 64 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                // Mostly valid Arabic and ASCII, sometimes a bad piece.
+                let pick = if seed.is_multiple_of(4) {
+                    (seed >> 8) as usize % 14
+                } else {
+                    (seed >> 8) as usize % 2
+                };
+                bytes.extend_from_slice(pieces[pick]);
+            }
+            let chunk: [u8; 64] = bytes[..64].try_into().unwrap();
+            for len in 0..=64 {
+                let std = std::str::from_utf8(&chunk[..len]).is_ok();
+                // SAFETY: `available` said this CPU has the features.
+                let ours = unsafe { is_utf8(&chunk, len) };
+                assert_eq!(ours, std, "{:x?}", &chunk[..len]);
+            }
+        }
+    }
 }
