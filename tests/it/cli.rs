@@ -14,15 +14,20 @@ fn run(args: &[&str]) -> Output {
     sarf().args(args).output().expect("sarf runs")
 }
 
-/// Runs the binary with `input` on stdin.
-pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = sarf()
+/// Starts the binary with stdin, stdout and stderr piped.
+fn spawn_piped(args: &[&str]) -> std::process::Child {
+    sarf()
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("sarf runs");
+        .expect("sarf runs")
+}
+
+/// Runs the binary with `input` on stdin.
+pub fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = spawn_piped(args);
     let mut stdin = child.stdin.take().unwrap();
     let input = input.to_vec();
     let writer = std::thread::spawn(move || {
@@ -1015,13 +1020,7 @@ fn peak_rss_kib(pid: u32) -> Option<u64> {
 /// trailing byte `trim` of the last copy), and returns the peak RSS in KiB.
 fn stream_one_line(args: &[&str], unit: &str, repeats: usize, expected: &str, trim: usize) -> u64 {
     use std::io::Read;
-    let mut child = sarf()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("sarf runs");
+    let mut child = spawn_piped(args);
     let mut stdin = child.stdin.take().unwrap();
     let unit_bytes = unit.as_bytes().to_vec();
     let writer = std::thread::spawn(move || {
