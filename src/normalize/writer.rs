@@ -86,46 +86,44 @@ impl Writer<'_> {
         self.n_patches = 0;
     }
 
+    /// Appends the first `len` bytes of `patched`: the input's whole
+    /// characters from `at` (where the output has been brought up to) to
+    /// `at + width`, with same-length patches applied and deleted
+    /// characters left out.
     #[cfg(target_arch = "x86_64")]
-    super::patch::with_chunk_features!(super::patch::for_chunk_features! {
-        /// Appends the first `len` bytes of `patched`: the input's whole
-        /// characters from `at` (where the output has been brought up to) to
-        /// `at + width`, with same-length patches applied and deleted
-        /// characters left out.
-        #[inline]
-        pub(super) fn append_patched(
-            &mut self,
-            input: &str,
-            at: usize,
-            patched: &[u8; 64],
-            width: usize,
-            len: usize,
-        ) {
-            debug_assert_eq!(self.copied, at);
-            debug_assert!(input.is_char_boundary(at + width));
-            debug_assert!(len <= width);
-            // SAFETY: `patched[..len]` is `input[at..at + width]`, whole
-            // characters, with some two-byte sequences of U+0600..=U+06FF
-            // replaced by the two bytes of another character (`PatchTables`
-            // holds only the engine's patches, made from chars whose
-            // `len_utf8()` is 2, and the characters themselves) or by one
-            // ASCII byte, some characters outside the block replaced by the
-            // UTF-8 of a char no longer than themselves (`Engine::outside`
-            // encodes it), and some removed whole (all of a removed
-            // character's bytes go, and all of a replaced one's beyond its
-            // replacement), so it is valid UTF-8; the bytes past `len` are cut
-            // off before the borrow ends. That argument rests on the chunk's
-            // mask arithmetic, so `patch::chunk` checks its output in release
-            // builds too (`patch::is_utf8`) and panics on a bug before
-            // anything is written; unchanged chunks are the input's bytes.
-            let bytes = unsafe { self.out.as_mut_vec() };
-            // A fixed-size copy, then cut back: no call to `memcpy`.
-            let start = bytes.len();
-            bytes.extend_from_slice(patched);
-            bytes.truncate(start + len);
-            self.copied = at + width;
-        }
-    });
+    #[inline]
+    pub(super) fn append_patched(
+        &mut self,
+        input: &str,
+        at: usize,
+        patched: &[u8; 64],
+        width: usize,
+        len: usize,
+    ) {
+        debug_assert_eq!(self.copied, at);
+        debug_assert!(input.is_char_boundary(at + width));
+        debug_assert!(len <= width);
+        // SAFETY: `patched[..len]` is `input[at..at + width]`, whole
+        // characters, with some two-byte sequences of U+0600..=U+06FF
+        // replaced by the two bytes of another character (`PatchTables`
+        // holds only the engine's patches, made from chars whose
+        // `len_utf8()` is 2, and the characters themselves) or by one
+        // ASCII byte, some characters outside the block replaced by the
+        // UTF-8 of a char no longer than themselves (`Engine::outside`
+        // encodes it), and some removed whole (all of a removed
+        // character's bytes go, and all of a replaced one's beyond its
+        // replacement), so it is valid UTF-8; the bytes past `len` are cut
+        // off before the borrow ends. That argument rests on the chunk's
+        // mask arithmetic, so `patch::chunk` checks its output in release
+        // builds too (`patch::is_utf8`) and panics on a bug before
+        // anything is written; unchanged chunks are the input's bytes.
+        let bytes = unsafe { self.out.as_mut_vec() };
+        // A fixed-size copy, then cut back: no call to `memcpy`.
+        let start = bytes.len();
+        bytes.extend_from_slice(patched);
+        bytes.truncate(start + len);
+        self.copied = at + width;
+    }
 
     /// Replaces the two-byte character at input `pos` by the two bytes
     /// `patch`, without copying anything yet.
