@@ -57,7 +57,7 @@ pub(super) fn key(surface: &str) -> u64 {
     if surface.len() > CAPACITY { 0 } else { hash(surface.as_bytes()) | 1 }
 }
 
-/// Loads the sets of `keys` together (see [`Table::touch`]).
+/// Loads the sets of `keys` together (see [`memo::Table::touch`]).
 #[inline]
 pub(super) fn touch(keys: &[u64]) {
     memo::with(&MEMO, |table| table.touch(keys));

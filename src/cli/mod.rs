@@ -3,6 +3,7 @@
 
 mod dict;
 mod explain;
+mod inputs;
 mod io;
 mod normalize;
 mod output;

@@ -38,10 +38,8 @@ use parquet::file::properties::WriterProperties;
 use rayon::prelude::*;
 use sarf::Error;
 
-use super::io::{
-    BlockReport, IoArgs, Summary, Transform, collect_files, progress_bar,
-    refuse_overwriting_an_input, report, usage,
-};
+use super::inputs::{collect_files, refuse_overwriting_an_input};
+use super::io::{BlockReport, IoArgs, Summary, Transform, progress_bar, report, usage};
 use super::output::Output;
 
 /// The codec of the written columns.

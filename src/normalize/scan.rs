@@ -43,7 +43,7 @@ impl Scanner {
         Scanner::with_simd(is_candidate, crate::simd::SimdLevel::in_use())
     }
 
-    /// [`new`](Self::new), with the SSSE3 scan only if `level` allows it
+    /// `Scanner::new` (tests only), with the SSSE3 scan only if `level` allows it
     /// (and the CPU has it).
     pub(crate) fn with_simd(
         is_candidate: impl Fn(u8, u8) -> bool,

@@ -4,6 +4,7 @@
 mod adversarial;
 mod cases;
 mod cli;
+mod cli_files;
 mod compat;
 mod golden;
 mod properties;
@@ -11,6 +12,7 @@ mod reference;
 mod rules;
 mod simd;
 mod stem;
+mod stem_classes;
 mod translit;
 mod uthmani;
 

@@ -1,0 +1,202 @@
+//! The stemmer on the classes of words natural text is made of: inflected
+//! stopwords, the accusative alef, imperfect verbs, nisba adjectives, broken
+//! plurals, short words and names with their article.
+
+use sarf::*;
+
+use crate::stem::stem;
+
+#[test]
+fn inflected_stopwords_get_their_stem_and_keep_the_flag() {
+    let stemmer = Stemmer::default();
+    let analysis = |w: &str| {
+        let normalized = Normalizer::default().normalize(w).into_owned();
+        let a = stemmer.analyze(&normalized);
+        (a.stem.into_owned(), a.decision, a.stopword)
+    };
+    // Auxiliary verbs meet their lemma, itself a stopword.
+    for (word, expected) in [("كانت", "كان"), ("وكانت", "كان"), ("يكون", "كان"), ("ليست", "ليس")]
+    {
+        let (stem, decision, stopword) = analysis(word);
+        assert_eq!(stem, expected, "{word}");
+        assert!(stopword, "{word} is still a stopword");
+        assert_ne!(decision, Decision::Stopword, "{word}");
+    }
+    // Function words stay whole: ذلك is not ذل + ك, اما not ام + ا, and في
+    // is not the imperative of وفى (a stem is never longer than its word).
+    for word in ["ذلك", "اما", "في", "الذي", "هذه"] {
+        let (stem, decision, stopword) = analysis(word);
+        assert_eq!((stem.as_str(), decision, stopword), (word, Decision::Stopword, true), "{word}");
+    }
+    // Content words stopwords-iso lists are stemmed like any word.
+    for (word, expected) in
+        [("اليوم", "يوم"), ("أعلنت", "اعلن"), ("وقالت", "قال"), ("سنوات", "سنه")]
+    {
+        let (stem, _, stopword) = analysis(word);
+        assert_eq!(stem, expected, "{word}");
+        assert!(!stopword, "{word} is content (dictionaries/sources/stopwords-content.txt)");
+    }
+    let analyzer = Analyzer::new(Normalizer::default(), Stemmer::default()).drop_stopwords(true);
+    let stems: Vec<String> = analyzer
+        .analyze("وكانت الحكومة في اليوم")
+        .into_iter()
+        .map(|t| t.stem.into_owned())
+        .collect();
+    assert_eq!(stems, ["حكومه", "يوم"], "drop_stopwords drops inflected stopwords too");
+}
+
+#[test]
+fn the_accusative_alef_comes_off_a_known_stem_and_never_cuts_into_it() {
+    for (word, expected) in [
+        ("عاما", "عام"),
+        ("قانونا", "قانون"),
+        ("سياسيا", "سياسي"),
+        ("بحثا", "بحث"),
+        ("عضوا", "عضو"),
+        ("متهما", "متهم"),
+        ("يوما", "يوم"),
+        // After teh marbuta, ا starts the pronoun ها.
+        ("كتابها", "كتاب"),
+        ("مدرستها", "مدرسه"),
+        // A whole word in ا the lexicon knows stays whole.
+        ("أمريكا", "امريكا"),
+        ("أفريقيا", "افريقيا"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn hollow_imperfects_meet_their_verb_not_a_form_v_noun() {
+    for (word, expected) in
+        [("تقول", "قال"), ("يقول", "قال"), ("تكون", "كان"), ("وتقوم", "قام"), ("تزيد", "زاد")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // Nouns of other shapes stay nouns: تاجر (merchant), تقرير (report),
+    // تلوة (a noun in ة), and form-V nouns of sound verbs (توقع, تعرف).
+    for (word, expected) in [("تاجر", "تاجر"), ("تقرير", "تقرير"), ("توقع", "توقع")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // With ا or ن the same shape is mostly a plural noun (أمور, أصول,
+    // نقود, نجوم), so أقول and نقول stay the nouns the lexicon lists.
+    for (word, expected) in [("أمور", "امر"), ("أصول", "اصل"), ("أقول", "اقول"), ("نقول", "نقول")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn nisba_adjectives_stem_to_their_noun_every_form_alike() {
+    for word in ["إسرائيلي", "إسرائيلية", "إسرائيليين", "الإسرائيليون", "إسرائيليا", "والإسرائيلي"]
+    {
+        assert_eq!(stem(word), "اسرائيل", "{word}");
+    }
+    for word in ["عسكري", "العسكرية", "عسكريا", "العسكريين", "عسكريات"]
+    {
+        assert_eq!(stem(word), "عسكر", "{word}");
+    }
+    // A name listed with its article keeps it, and its unlisted nisba
+    // reaches it with or without the article.
+    assert_eq!(stem("العراق"), "العراق");
+    for word in ["ظهراني", "الظهرانية", "نماصي", "النماصيين"] {
+        assert_eq!(stem(word), if word.contains("ظهران") { "الظهران" } else { "النماص" }, "{word}");
+    }
+    // A nisba the lexicon lists is its own stem, every form alike.
+    for word in ["سياسي", "السياسية", "سياسيين", "سياسيا"] {
+        assert_eq!(stem(word), "سياسي", "{word}");
+    }
+    // The construct plural ي reads the same way (مسؤولي الوزارة).
+    assert_eq!(stem("مسؤولي"), "مسؤول");
+    // Names and loanwords that end like affixes are not touched.
+    for (word, expected) in [("ميلانو", "ميلانو"), ("اوغلو", "اوغلو"), ("بوتين", "بوتين")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn broken_plurals_reach_their_singular_and_short_words_stay() {
+    for (word, expected) in [
+        ("أيام", "يوم"),
+        ("الأوضاع", "وضع"),
+        ("أنظمة", "نظام"),
+        ("الأعداد", "عدد"),
+        ("وسائل", "وسيله"),
+        ("ظروف", "ظرف"),
+        // A plural in ة after a suffix's ت: ألويتها → ألوية → لواء.
+        ("ألويتها", "لواء"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // Two-letter words stay as they are: a verb lemma longer than its
+    // word (را → ورا, دي → ودي) never stands for it.
+    for word in ["را", "دي", "دد", "دا", "قل", "كن"] {
+        assert_eq!(stem(word), word, "{word}");
+    }
+}
+
+#[test]
+fn the_article_and_a_pronoun_never_meet() {
+    // A stem starting like the article under a pronoun yields to the
+    // article's reading of the same length.
+    for (word, expected) in [
+        ("الفني", "فني"),
+        ("الفنية", "فني"),
+        ("اليمني", "يمني"),
+        ("اليمنية", "يمني"),
+        ("الفهم", "فهم"),
+        ("الأمني", "امن"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // A longer stem still wins, and so does a stem the article cannot
+    // explain: his pain, his machine, your thousand.
+    for (word, expected) in [("ألمه", "الم"), ("آلته", "اله"), ("ألفكم", "الف")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn names_listed_with_their_article_meet_after_the_preposition_lam() {
+    for (word, expected) in [
+        ("للعراق", "العراق"),
+        ("والعراق", "العراق"),
+        ("ولليمن", "اليمن"),
+        ("فللسعودية", "السعوديه"),
+        ("للرياض", "الرياض"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // Other words after لل lose the article as before.
+    for (word, expected) in [("للعمل", "عمل"), ("لليمنيين", "يمني"), ("للمدرسة", "مدرسه")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
+
+#[test]
+fn imperfects_of_the_news_form_iv_verbs_meet_their_perfect() {
+    // يعلن is يُعلِن (announces) far more often than يَعلُن: the form IV
+    // verbs of dictionaries/sources/preferred-lemmas.txt win.
+    for (word, expected) in [
+        ("يعلن", "اعلن"),
+        ("تعلن", "اعلن"),
+        ("أعلنت", "اعلن"),
+        ("يطلق", "اطلق"),
+        ("تضاف", "اضاف"),
+        ("يقام", "اقام"),
+        ("يشيد", "اشاد"),
+        ("أشاد", "اشاد"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // Where form I is as common in the same letters, it stays: يجري (runs,
+    // is happening), يصدر (is issued); and nouns stay nouns.
+    for (word, expected) in [("يجري", "جري"), ("يصدر", "صدر"), ("إعلان", "اعلان")]
+    {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+}
