@@ -2,19 +2,25 @@
 //! re-exports it).
 //!
 //! Everything here converts between Python and the library and nothing
-//! else: the text processing is `sarf`'s. Batch functions copy their input
-//! out of Python objects, release the GIL, and run on rayon's pool (or a
-//! pool of `threads` threads), keeping input order.
+//! else: the text processing is `sarf`'s. Strs cross as UTF-16 (the
+//! `utf16` module); batch functions run their text work on a pool of
+//! `threads` threads while the calling thread does the Python work (the
+//! `batch` module), keeping input order.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use sarf::tokenize::TokenKind;
 use sarf::{Analyzer, NormalizerConfig, Preset, StemMode, StemmerConfig};
+
+mod batch;
+mod utf16;
+
+use utf16::{Transcoder, Utf16};
 
 /// sarf errors become `ValueError` (bad settings) with sarf's message and
 /// its causes (the parser's own message), as the `sarf` binary prints them.
@@ -76,59 +82,71 @@ fn stemmer_config(
 }
 
 /// A text's stems back to back in one string, with each one's end and
-/// hash ([`Hashed::hash_of`]): what the parallel part of a call makes, with
-/// no allocation per token.
+/// hash ([`stem_hash`]): what the parallel part of a call makes, with no
+/// allocation per token.
 struct JoinedStems {
     joined: String,
     ends: Vec<(usize, u64)>,
 }
 
+/// The stems a call has made into Python strs, by hash ([`stem_hash`]),
+/// with their text (`&str` borrowed from the call's only [`JoinedStems`],
+/// or owned when a batch drops each as it is done).
+type MadeStems<'py, S> = HashMap<u64, (S, Bound<'py, PyString>), Passthrough>;
+
 /// The Python list of `stems`. Python strings are made under the GIL, on
 /// one thread: each distinct stem once, then shared through `made` (texts
 /// repeat their stems, and making a str decodes the bytes again each
 /// time). This part does not run in parallel, so it does little per token:
-/// a probe with the hash made before and a slot of a list made at its
-/// length.
-fn stem_list<'py, 's>(
+/// a probe with the hash made before, a comparison, and a slot of a list
+/// made at its length.
+fn stem_list<'py, 's, S>(
     py: Python<'py>,
     stems: &'s JoinedStems,
-    made: &mut HashMap<Hashed<'s>, Bound<'py, PyString>, Passthrough>,
-) -> PyResult<Bound<'py, PyList>> {
+    made: &mut MadeStems<'py, S>,
+) -> PyResult<Bound<'py, PyList>>
+where
+    S: From<&'s str> + std::ops::Deref<Target = str>,
+{
     let mut start = 0;
     PyList::new(
         py,
         stems.ends.iter().map(|&(end, hash)| {
             let text = &stems.joined[start..end];
             start = end;
-            made.entry(Hashed { hash, text }).or_insert_with(|| PyString::new(py, text)).clone()
+            match made.get(&hash) {
+                Some((made_text, string)) if same_text(made_text, text) => string.clone(),
+                // Another stem with the same hash, made again each time.
+                Some(_) => PyString::new(py, text),
+                None => {
+                    let string = PyString::new(py, text);
+                    made.insert(hash, (text.into(), string.clone()));
+                    string
+                }
+            }
         }),
     )
 }
 
-/// A stem and its hash, made where the stems are (in parallel), so that
-/// the map of distinct stems built under the GIL hashes nothing: with
-/// std's hasher there, `stems_batch` spent most of its time on one thread
-/// (see [`Passthrough`]).
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Hashed<'a> {
-    hash: u64,
-    text: &'a str,
+/// `a == b`, compared inline: stems are a few bytes long, shorter than the
+/// cost of a call to `memcmp` (a tenth of a batch's work under the GIL).
+#[inline]
+fn same_text(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
-impl Hashed<'_> {
-    fn hash_of(text: &str) -> u64 {
-        use std::hash::{BuildHasher, BuildHasherDefault};
-        BuildHasherDefault::<std::hash::DefaultHasher>::default().hash_one(text)
-    }
+/// A stem's hash, made where the stems are (in parallel), so that the map
+/// of distinct stems built under the GIL hashes nothing: with std's hasher
+/// there, `stems_batch` spent most of its time on one thread (see
+/// [`Passthrough`]).
+fn stem_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    // FxHash: a few instructions per word where std's SipHash took 4% of a
+    // batch; a collision costs a str made again, never a wrong one.
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
-impl std::hash::Hash for Hashed<'_> {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-/// The hasher of a map keyed by [`Hashed`]: the key's hash as it is.
+/// The hasher of a map keyed by [`stem_hash`]: the key's hash as it is.
 type Passthrough = std::hash::BuildHasherDefault<PassthroughHasher>;
 
 #[derive(Default)]
@@ -144,77 +162,12 @@ impl std::hash::Hasher for PassthroughHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        // Not called for `Hashed`; any other key still hashes correctly.
+        // Not called for a `u64` key; any other key still hashes correctly.
         for &byte in bytes {
             self.0 =
                 (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
         }
     }
-}
-
-/// Runs `f` without the GIL, on a pool of `threads` threads (default: one
-/// per core, or `RAYON_NUM_THREADS`).
-///
-/// Never on rayon's global pool: a process forked after using it (a
-/// `multiprocessing` worker) would inherit it without its threads and
-/// wait forever, where `pool` makes the child its own.
-fn parallel<T: Send>(
-    py: Python<'_>,
-    threads: Option<usize>,
-    f: impl FnOnce() -> T + Send,
-) -> PyResult<T> {
-    let n = match threads {
-        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-        Some(n) => n,
-        None => default_threads(),
-    };
-    py.detach(|| Ok(pool(n)?.install(f)))
-}
-
-/// What rayon's global pool would have: `RAYON_NUM_THREADS` when it is a
-/// positive number, else one thread per core.
-fn default_threads() -> usize {
-    std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-}
-
-/// The pools made for `threads=N`, with the process that made them.
-type Pools = Vec<(u32, usize, Arc<rayon::ThreadPool>)>;
-
-static POOLS: Mutex<Pools> = Mutex::new(Vec::new());
-
-/// Pools of sizes asked for lately: at most this many are kept.
-const KEPT_POOLS: usize = 4;
-
-/// A pool of `n` threads, made once per process and size: its threads
-/// keep their per-thread memos from one call to the next. A new pool per
-/// call started every call with cold memos (12 MiB to fault in, the
-/// vocabulary to learn again): `stem_batch(part, threads=1)` over 37
-/// parts of news took 1.69 s that way.
-fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
-    let pid = std::process::id();
-    let mut pools = POOLS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    // A forked child inherits the parent's pools without their threads:
-    // forget them (dropping one would signal threads that do not exist).
-    for (_, _, stale) in pools.extract_if(.., |(owner, _, _)| *owner != pid) {
-        std::mem::forget(stale);
-    }
-    if let Some((_, _, pool)) = pools.iter().find(|(_, size, _)| *size == n) {
-        return Ok(Arc::clone(pool));
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .build()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let pool = Arc::new(pool);
-    if pools.len() == KEPT_POOLS {
-        pools.remove(0);
-    }
-    pools.push((pid, n, Arc::clone(&pool)));
-    Ok(pool)
 }
 
 /// Byte offsets of `text` to Python string indices (code points), for
@@ -277,20 +230,45 @@ impl PyNormalizer {
         Ok(PyNormalizer { inner: sarf::Normalizer::new(config) })
     }
 
-    /// The normalized text.
-    fn normalize(&self, text: &str) -> String {
-        self.inner.normalize(text).into_owned()
+    /// The normalized text; `text` itself when the normalizer leaves it as
+    /// it is.
+    fn normalize<'py>(&self, text: Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
+        let py = text.py();
+        let encoded = Utf16::encode(&text)?;
+        utf16::with_transcoder(|transcoder| {
+            let utf8 = transcoder.utf8_of(encoded.bytes());
+            match self.inner.normalize(&utf8) {
+                Cow::Borrowed(_) => Ok(text),
+                Cow::Owned(normalized) => utf16::decode(py, transcoder.utf16_of(&normalized)),
+            }
+        })
     }
 
     /// Normalizes every text in parallel, without the GIL; results in order.
+    /// A text the normalizer leaves as it is comes back as the same object.
     #[pyo3(signature = (texts, threads = None))]
-    fn normalize_batch(
+    fn normalize_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: Vec<String>,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
         threads: Option<usize>,
-    ) -> PyResult<Vec<String>> {
-        parallel(py, threads, || sarf::bulk::normalize_all(&self.inner, &texts))
+    ) -> PyResult<Vec<Bound<'py, PyString>>> {
+        let mut normalized = Vec::with_capacity(texts.len());
+        let work = |transcoder: &mut Transcoder, utf16: &[u8]| {
+            let text = transcoder.utf8_of(utf16);
+            match self.inner.normalize(&text) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(normalized) => Some(transcoder.utf16_of(&normalized).to_vec()),
+            }
+        };
+        batch::run(py, threads, &texts, work, |i, utf16: Option<Vec<u8>>| {
+            normalized.push(match utf16 {
+                Some(utf16) => utf16::decode(py, &utf16)?,
+                None => texts[i].clone(),
+            });
+            Ok(())
+        })?;
+        Ok(normalized)
     }
 
     /// The full configuration, every rule by name.
@@ -486,31 +464,36 @@ impl PyAnalyzer {
     /// allocation per token on the Rust side, and each distinct stem made
     /// into a str once (a String and a str per token took twice as long on
     /// a news article).
-    fn stems(&self, py: Python<'_>, text: &str) -> PyResult<Py<PyList>> {
-        let mut made = HashMap::default();
-        Ok(stem_list(py, &self.joined_stems(text), &mut made)?.unbind())
+    fn stems<'py>(&self, text: Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
+        let encoded = Utf16::encode(&text)?;
+        let stems = utf16::with_transcoder(|t| self.joined_stems(&t.utf8_of(encoded.bytes())));
+        let mut made: MadeStems<'py, &str> = HashMap::default();
+        stem_list(text.py(), &stems, &mut made)
     }
 
     /// The stems of every text, in parallel without the GIL; in order.
     #[pyo3(signature = (texts, threads = None))]
-    fn stems_batch(
+    fn stems_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: Vec<String>,
+        py: Python<'py>,
+        texts: Vec<Bound<'py, PyString>>,
         threads: Option<usize>,
-    ) -> PyResult<Py<PyList>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         // Each text's stems back to back in one string, with their ends
         // and hashes: no allocation per token (a String per token was a
         // third of `bulk::stem_all`'s time on one thread), and the hashing
-        // done here, in parallel, rather than under the GIL below.
-        let stems: Vec<JoinedStems> = parallel(py, threads, || {
-            sarf::bulk::map_in_order(&texts, || (), |_, text| self.joined_stems(text))
-        })?;
+        // done on the pool rather than under the GIL below.
+        let work = |transcoder: &mut Transcoder, utf16: &[u8]| {
+            self.joined_stems(&transcoder.utf8_of(utf16))
+        };
         // One map for all the texts: they share most of their stems.
-        let mut made = HashMap::default();
-        let lists: Vec<_> =
-            stems.iter().map(|stems| stem_list(py, stems, &mut made)).collect::<PyResult<_>>()?;
-        Ok(PyList::new(py, lists)?.unbind())
+        let mut made: MadeStems<'py, Box<str>> = HashMap::default();
+        let mut lists = Vec::with_capacity(texts.len());
+        batch::run(py, threads, &texts, work, |_, stems: JoinedStems| {
+            lists.push(stem_list(py, &stems, &mut made)?);
+            Ok(())
+        })?;
+        PyList::new(py, lists)
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -527,7 +510,7 @@ impl PyAnalyzer {
         let mut ends = Vec::with_capacity(text.len() / 10 + 1);
         self.inner.for_each_token_ref(text, |t| {
             joined.push_str(t.stem);
-            ends.push((joined.len(), Hashed::hash_of(t.stem)));
+            ends.push((joined.len(), stem_hash(t.stem)));
         });
         JoinedStems { joined, ends }
     }

@@ -225,6 +225,46 @@ def test_batches_keep_order_and_match_single_calls(data):
         n.normalize_batch([1, 2])
 
 
+def test_strs_of_every_shape_cross_into_rust_and_back_unchanged(data):
+    # Strs reach the library as UTF-16 and results come back the same way:
+    # a leading U+FEFF (which looks like a byte order mark), characters
+    # beyond the BMP (surrogate pairs in UTF-16), ASCII, empty strs, texts
+    # longer than a piece of a batch and more texts than a piece holds.
+    rng = random.Random(7)
+    alphabet = ["\ufeff", "\U0001F600", "\U00010FFF", "a", " ", "\n", "é", "ك", "ی",
+                "\u064B", "\u0640", "\u200c", "١", "ﻻ"]
+    texts = ["", "\ufeff", "\ufeffكتاب", "abc", data("news-ar.txt") * 40]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    n = sarf.Normalizer()
+    single = [n.normalize(t) for t in texts]
+    assert n.normalize_batch(texts, threads=1) == single
+    assert n.normalize_batch(texts, threads=3) == single
+    analyzer = sarf.Analyzer()
+    stems = [analyzer.stems(t) for t in texts]
+    assert analyzer.stems_batch(texts, threads=2) == stems
+    assert [t["stem"] for t in analyzer.analyze(texts[2])] == stems[2] == ["كتاب"]
+    # The code units themselves, not only their equality after the round
+    # trip: leading U+FEFFs and an astral character survive a normalizer
+    # that keeps them and changes the text (tatweel).
+    keep = sarf.Normalizer("display", format_controls=False)
+    for text in ["\ufeffكـتاب\U0001F600", "\ufeff\ufeffa\u0640b"]:
+        expected = text.replace("\u0640", "")
+        assert keep.normalize(text) == expected
+        assert keep.normalize_batch([text, text]) == [expected, expected]
+    # A text the normalizer leaves alone is handed back, not copied.
+    plain = "".join(["ascii ", "only"])
+    assert n.normalize(plain) is plain
+    assert n.normalize_batch([plain])[0] is plain
+    # Lone surrogates are refused as Python's encoders refuse them.
+    for call in (n.normalize, analyzer.stems):
+        with pytest.raises(UnicodeEncodeError):
+            call("a\ud800b")
+    with pytest.raises(UnicodeEncodeError):
+        n.normalize_batch(["ok", "a\udfffb"])
+    with pytest.raises(TypeError):
+        analyzer.stems_batch(["ok", None])
+
+
 def test_batches_on_many_pool_sizes_give_the_same_results(data):
     # Pools are kept per size (at most four): sizes one to six, twice,
     # make some and drop some, and every call answers the same.
