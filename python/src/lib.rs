@@ -7,7 +7,6 @@
 //! `threads` threads while the calling thread does the Python work (the
 //! `batch` module), keeping input order.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -233,13 +232,11 @@ impl PyNormalizer {
     /// The normalized text; `text` itself when the normalizer leaves it as
     /// it is.
     fn normalize<'py>(&self, text: Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-        let py = text.py();
         let encoded = Utf16::encode(&text)?;
         utf16::with_transcoder(|transcoder| {
-            let utf8 = transcoder.utf8_of(encoded.bytes());
-            match self.inner.normalize(&utf8) {
-                Cow::Borrowed(_) => Ok(text),
-                Cow::Owned(normalized) => utf16::decode(py, transcoder.utf16_of(&normalized)),
+            match transcoder.map(encoded.bytes(), |text, out| self.normalize_into(text, out)) {
+                Some(utf16) => utf16::decode(text.py(), utf16),
+                None => Ok(text),
             }
         })
     }
@@ -255,11 +252,7 @@ impl PyNormalizer {
     ) -> PyResult<Vec<Bound<'py, PyString>>> {
         let mut normalized = Vec::with_capacity(texts.len());
         let work = |transcoder: &mut Transcoder, utf16: &[u8]| {
-            let text = transcoder.utf8_of(utf16);
-            match self.inner.normalize(&text) {
-                Cow::Borrowed(_) => None,
-                Cow::Owned(normalized) => Some(transcoder.utf16_of(&normalized).to_vec()),
-            }
+            transcoder.map(utf16, |text, out| self.normalize_into(text, out)).map(<[u8]>::to_vec)
         };
         batch::run(py, threads, &texts, work, |i, utf16: Option<Vec<u8>>| {
             normalized.push(match utf16 {
@@ -293,6 +286,14 @@ impl PyNormalizer {
 
 fn json_to_py<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
     py.import("json")?.call_method1("loads", (json,))
+}
+
+impl PyNormalizer {
+    /// Normalizes `text` into `out` (cleared); whether that changed it.
+    fn normalize_into(&self, text: &str, out: &mut String) -> bool {
+        self.inner.normalize_into(text, out);
+        out != text
+    }
 }
 
 /// A stemmer: `Stemmer(mode="lexicon", min_stem_len=3, **lexicons)`.
@@ -466,7 +467,7 @@ impl PyAnalyzer {
     /// a news article).
     fn stems<'py>(&self, text: Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
         let encoded = Utf16::encode(&text)?;
-        let stems = utf16::with_transcoder(|t| self.joined_stems(&t.utf8_of(encoded.bytes())));
+        let stems = utf16::with_transcoder(|t| self.joined_stems(t.utf8_of(encoded.bytes())));
         let mut made: MadeStems<'py, &str> = HashMap::default();
         stem_list(text.py(), &stems, &mut made)
     }
@@ -484,7 +485,7 @@ impl PyAnalyzer {
         // third of `bulk::stem_all`'s time on one thread), and the hashing
         // done on the pool rather than under the GIL below.
         let work = |transcoder: &mut Transcoder, utf16: &[u8]| {
-            self.joined_stems(&transcoder.utf8_of(utf16))
+            self.joined_stems(transcoder.utf8_of(utf16))
         };
         // One map for all the texts: they share most of their stems.
         let mut made: MadeStems<'py, Box<str>> = HashMap::default();

@@ -57,71 +57,98 @@ impl<'py> Utf16<'py> {
     }
 }
 
-/// Transcodes between UTF-16 and UTF-8 with a buffer reused from one text
-/// to the next (one per worker of a batch).
+/// Transcodes between UTF-16 and UTF-8 with buffers reused from one text
+/// to the next (one set per thread).
 #[derive(Default)]
 pub(crate) struct Transcoder {
-    units: Vec<u16>,
+    /// A copy of unaligned input, as code units.
+    aligned: Vec<u16>,
+    /// The input as UTF-8.
     utf8: Vec<u8>,
+    /// What a [`map`](Self::map) writes.
+    out: String,
+    /// The output as a byte order mark and code units.
+    units: Vec<u16>,
 }
 
 impl Transcoder {
-    /// The UTF-8 of the UTF-16 (little-endian) bytes `utf16le`. A lone
-    /// surrogate, which Python's strict encoder never writes, becomes
-    /// U+FFFD REPLACEMENT CHARACTER.
-    pub(crate) fn utf8_of(&mut self, utf16le: &[u8]) -> String {
-        // Python's bytes objects are 2-aligned in practice; a copy keeps
-        // the byte order, which is what the transcoder reads.
-        let units: &[u16] = match bytemuck::try_cast_slice(utf16le) {
-            Ok(units) => units,
-            Err(_) => {
-                self.units.clear();
-                self.units
-                    .extend(utf16le.chunks_exact(2).map(|p| u16::from_ne_bytes([p[0], p[1]])));
-                &self.units
-            }
-        };
-        // Three UTF-8 bytes at most per UTF-16 unit.
-        if self.utf8.len() < 3 * units.len() {
-            self.utf8.resize(3 * units.len(), 0);
-        }
-        // SAFETY: `units` is valid for reads of its length; `self.utf8`
-        // holds at least three bytes per unit, more than any conversion of
-        // them writes, and does not overlap `units`.
-        let written = unsafe {
-            simdutf::convert_utf16_to_utf8(units.as_ptr(), units.len(), self.utf8.as_mut_ptr())
-        };
-        if written == 0 && !units.is_empty() {
-            return char::decode_utf16(units.iter().copied())
-                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-                .collect();
-        }
-        match simdutf8::basic::from_utf8(&self.utf8[..written]) {
-            Ok(text) => text.to_owned(),
-            Err(_) => unreachable!("simdutf wrote invalid UTF-8 from valid UTF-16"),
-        }
+    /// The UTF-8 of `utf16` (code units in the machine's order, as bytes),
+    /// lent until the next call. A lone surrogate, which Python's strict
+    /// encoder never writes, becomes U+FFFD REPLACEMENT CHARACTER.
+    pub(crate) fn utf8_of(&mut self, utf16: &[u8]) -> &str {
+        utf8_of(utf16, &mut self.aligned, &mut self.utf8)
     }
 
-    /// `text` as a byte order mark and UTF-16 code units in the machine's
-    /// order, as bytes lent until the next call.
-    pub(crate) fn utf16_of(&mut self, text: &str) -> &[u8] {
-        // The mark, then at most one UTF-16 unit per byte of UTF-8.
-        if self.units.len() < 1 + text.len() {
-            self.units.resize(1 + text.len(), 0);
-        }
-        self.units[0] = BYTE_ORDER_MARK;
-        let out = &mut self.units[1..];
-        // SAFETY: `text` is valid for reads of its length; `out` holds at
-        // least one unit per byte of it, more than its conversion writes,
-        // and does not overlap it. (The validating conversion: faster than
-        // simdutf's `convert_valid_utf8_to_utf16` on Arabic text.)
-        let written =
-            unsafe { simdutf::convert_utf8_to_utf16(text.as_ptr(), text.len(), out.as_mut_ptr()) };
-        if written == 0 && !text.is_empty() {
-            unreachable!("simdutf found a str invalid");
-        }
-        bytemuck::cast_slice(&self.units[..1 + written])
+    /// Runs `f` on the UTF-8 of `utf16` (see [`utf8_of`](Self::utf8_of))
+    /// and a cleared buffer; when `f` returns `true`, the buffer's text as
+    /// a byte order mark and code units in the machine's order, as bytes
+    /// lent until the next call.
+    pub(crate) fn map(
+        &mut self,
+        utf16: &[u8],
+        f: impl FnOnce(&str, &mut String) -> bool,
+    ) -> Option<&[u8]> {
+        let text = utf8_of(utf16, &mut self.aligned, &mut self.utf8);
+        self.out.clear();
+        f(text, &mut self.out).then(|| utf16_of(&self.out, &mut self.units))
     }
+}
+
+/// [`Transcoder::utf8_of`], with its buffers.
+fn utf8_of<'b>(utf16: &[u8], aligned: &mut Vec<u16>, utf8: &'b mut Vec<u8>) -> &'b str {
+    // Python's bytes objects are 2-aligned in practice; else a copy.
+    let units: &[u16] = match bytemuck::try_cast_slice(utf16) {
+        Ok(units) => units,
+        Err(_) => {
+            aligned.clear();
+            aligned.extend(utf16.chunks_exact(2).map(|p| u16::from_ne_bytes([p[0], p[1]])));
+            aligned
+        }
+    };
+    // Three UTF-8 bytes at most per UTF-16 unit.
+    if utf8.len() < 3 * units.len() {
+        utf8.resize(3 * units.len(), 0);
+    }
+    // SAFETY: `units` is valid for reads of its length; `utf8` holds at
+    // least three bytes per unit, more than any conversion of them writes,
+    // and does not overlap `units`.
+    let written =
+        unsafe { simdutf::convert_utf16_to_utf8(units.as_ptr(), units.len(), utf8.as_mut_ptr()) };
+    let written = if written == 0 && !units.is_empty() {
+        let text: String = char::decode_utf16(units.iter().copied())
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        utf8.clear();
+        utf8.extend_from_slice(text.as_bytes());
+        text.len()
+    } else {
+        written
+    };
+    match simdutf8::basic::from_utf8(&utf8[..written]) {
+        Ok(text) => text,
+        Err(_) => unreachable!("simdutf wrote invalid UTF-8 from valid UTF-16"),
+    }
+}
+
+/// `text` as a byte order mark and UTF-16 code units in the machine's
+/// order, as bytes, written in `units`.
+fn utf16_of<'b>(text: &str, units: &'b mut Vec<u16>) -> &'b [u8] {
+    // The mark, then at most one UTF-16 unit per byte of UTF-8.
+    if units.len() < 1 + text.len() {
+        units.resize(1 + text.len(), 0);
+    }
+    units[0] = BYTE_ORDER_MARK;
+    let out = &mut units[1..];
+    // SAFETY: `text` is valid for reads of its length; `out` holds at least
+    // one unit per byte of it, more than its conversion writes, and does
+    // not overlap it. (The validating conversion: faster than simdutf's
+    // `convert_valid_utf8_to_utf16` on Arabic text.)
+    let written =
+        unsafe { simdutf::convert_utf8_to_utf16(text.as_ptr(), text.len(), out.as_mut_ptr()) };
+    if written == 0 && !text.is_empty() {
+        unreachable!("simdutf found a str invalid");
+    }
+    bytemuck::cast_slice(&units[..1 + written])
 }
 
 /// Runs `f` with this thread's transcoder, whose buffers single calls
@@ -152,7 +179,11 @@ mod tests {
         let long = "كتاب a ".repeat(1000);
         let texts = ["", "abc", "كتاب", "ک ی ۀ", "\u{1F600}x\u{10FFFF}", "\u{FEFF}é", &long];
         for text in texts {
-            let utf16 = transcoder.utf16_of(text).to_vec();
+            let utf16 = transcoder.map(&[], |_, out| {
+                out.push_str(text);
+                true
+            });
+            let utf16 = utf16.map(<[u8]>::to_vec).unwrap_or_default();
             let units: Vec<u16> =
                 utf16.chunks_exact(2).map(|p| u16::from_ne_bytes([p[0], p[1]])).collect();
             let expected: Vec<u16> =
