@@ -15,9 +15,10 @@
 //! encoder does, so a str that reaches the library is valid Unicode and a
 //! call fails where it failed before (`UnicodeEncodeError`).
 //!
-//! simdutf's transcoders take raw pointers: the two `unsafe` blocks below
-//! are the crate's only ones, each with its argument, and the UTF-8 they
-//! make is checked before it becomes a `str`.
+//! simdutf's transcoders and CPython's UTF-16 decoder take raw pointers:
+//! the three `unsafe` blocks below are the crate's only ones, each with its
+//! argument, and the UTF-8 simdutf makes is checked before it becomes a
+//! `str`.
 
 use std::cell::RefCell;
 
@@ -163,10 +164,29 @@ pub(crate) fn with_transcoder<T>(f: impl FnOnce(&mut Transcoder) -> T) -> T {
     })
 }
 
-/// The str of bytes made by [`Transcoder::utf16_of`], decoded by Python.
+/// The str of bytes made by [`Transcoder::map`], decoded by Python.
 pub(crate) fn decode<'py>(py: Python<'py>, utf16: &[u8]) -> PyResult<Bound<'py, PyString>> {
-    let bytes = PyBytes::new(py, utf16);
-    PyString::from_encoded_object(bytes.as_any(), Some(c"utf-16"), None)
+    let length = pyo3::ffi::Py_ssize_t::try_from(utf16.len())
+        .map_err(|_| pyo3::exceptions::PyOverflowError::new_err("text too long for Python"))?;
+    // SAFETY: `utf16` is valid for reads of `length` bytes for the whole
+    // call, which holds the GIL (`py`); a null `errors` asks for strict
+    // decoding and a null `byteorder` for the byte order mark to be read.
+    // The result is a new reference, or null with Python's error set, which
+    // `from_owned_ptr_or_err` takes. (Through a bytes object and pyo3's safe
+    // `PyString::from_encoded_object`, each result cost an allocation and a
+    // copy more: BENCHMARKS.md, "The Python module".)
+    let decoded = unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            pyo3::ffi::PyUnicode_DecodeUTF16(
+                utf16.as_ptr().cast(),
+                length,
+                std::ptr::null(),
+                std::ptr::null_mut(),
+            ),
+        )
+    }?;
+    Ok(decoded.cast_into()?)
 }
 
 #[cfg(test)]
