@@ -45,9 +45,11 @@ class Normalizer:
         **rules: Any,
     ) -> "Normalizer": ...
     def normalize(self, text: str) -> str:
-        """The normalized text."""
+        """The normalized text; `text` itself when the normalizer leaves it as
+        it is."""
     def normalize_batch(self, texts: Sequence[str], threads: int | None = None) -> list[str]:
-        """Normalizes every text in parallel, without the GIL; results in order."""
+        """Normalizes every text in parallel, without the GIL; results in order.
+        A text the normalizer leaves as it is comes back as the same object."""
     @property
     def config(self) -> dict[str, Any]:
         """The full configuration, every rule by name."""
