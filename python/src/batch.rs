@@ -13,7 +13,7 @@
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-use std::sync::mpsc::channel;
+use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
 
 use pyo3::exceptions::PyValueError;
@@ -42,11 +42,62 @@ struct Piece {
 /// A piece's results, or the panic of the work on it.
 type Done<R> = std::thread::Result<Vec<R>>;
 
-/// Runs `work` on the UTF-16 code units (as bytes, see
-/// [`Utf16::bytes`]) of each of `texts` on the pool of `threads` threads
-/// (see [`pool`]), and `finish` on each
-/// text's index and result, in order, on this thread, with the GIL.
-/// `work` gets the worker's [`Transcoder`].
+/// The pieces the pool has finished, handed on in order.
+struct InOrder<R> {
+    /// Where the pool sends each piece's number and results. An `Option`
+    /// so that a wait can move it into a closure without the GIL.
+    receiver: Option<Receiver<(usize, Done<R>)>>,
+    /// Finished pieces by number, from the next one to hand on.
+    waiting: VecDeque<Option<Vec<R>>>,
+    /// The number of the next piece to hand on, and of its first text.
+    next_piece: usize,
+    next_text: usize,
+}
+
+impl<R: Send> InOrder<R> {
+    /// Takes back a finished piece, if one is there (or, with `wait`, when
+    /// one is, the GIL released meanwhile for other Python threads), and
+    /// hands every text's result that is now next in order to `finish`.
+    fn take_back(
+        &mut self,
+        py: Python<'_>,
+        wait: bool,
+        finish: &mut impl FnMut(usize, R) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let Some(receiver) = self.receiver.take() else { return Ok(()) };
+        let (receiver, done) = if wait {
+            py.detach(move || {
+                let done = receiver.recv().ok();
+                (receiver, done)
+            })
+        } else {
+            let done = receiver.try_recv().ok();
+            (receiver, done)
+        };
+        self.receiver = Some(receiver);
+        let Some((number, done)) = done else { return Ok(()) };
+        let results = done.unwrap_or_else(|panic| resume_unwind(panic));
+        let slot = number - self.next_piece;
+        if self.waiting.len() <= slot {
+            self.waiting.resize_with(slot + 1, || None);
+        }
+        self.waiting[slot] = Some(results);
+        while let Some(Some(_)) = self.waiting.front() {
+            let Some(Some(results)) = self.waiting.pop_front() else { break };
+            self.next_piece += 1;
+            for result in results {
+                finish(self.next_text, result)?;
+                self.next_text += 1;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Runs `work` on the UTF-16 code units (as bytes, see [`Utf16::bytes`])
+/// of each of `texts` on the pool of `threads` threads (see [`pool`]), and
+/// `finish` on each text's index and result, in order, on this thread,
+/// with the GIL. `work` gets the worker's [`Transcoder`].
 pub(crate) fn run<'py, R, W, F>(
     py: Python<'py>,
     threads: Option<usize>,
@@ -61,47 +112,11 @@ where
 {
     let pool = pool(threads)?;
     let (sender, receiver) = channel::<(usize, Done<R>)>();
-    let mut receiver = Some(receiver);
+    let mut in_order =
+        InOrder { receiver: Some(receiver), waiting: VecDeque::new(), next_piece: 0, next_text: 0 };
     let limit = IN_FLIGHT_PER_THREAD * pool.current_num_threads();
     pool.in_place_scope(|scope| -> PyResult<()> {
-        // Finished pieces by number, from the next one to finish.
-        let mut finished: VecDeque<Option<Vec<R>>> = VecDeque::new();
-        let (mut next_piece, mut next_text) = (0, 0);
-        let mut sent = 0;
-        let mut take_back = |wait: bool,
-                             finished: &mut VecDeque<Option<Vec<R>>>,
-                             next_piece: &mut usize|
-         -> PyResult<()> {
-            let Some(from) = receiver.take() else { return Ok(()) };
-            // Waiting releases the GIL, for the other Python threads.
-            let (from, done) = if wait {
-                py.detach(move || {
-                    let done = from.recv().ok();
-                    (from, done)
-                })
-            } else {
-                let done = from.try_recv().ok();
-                (from, done)
-            };
-            receiver = Some(from);
-            let Some((number, done)) = done else { return Ok(()) };
-            let results = done.unwrap_or_else(|panic| resume_unwind(panic));
-            let slot = number - *next_piece;
-            if finished.len() <= slot {
-                finished.resize_with(slot + 1, || None);
-            }
-            finished[slot] = Some(results);
-            while let Some(Some(_)) = finished.front() {
-                let Some(Some(results)) = finished.pop_front() else { break };
-                *next_piece += 1;
-                for result in results {
-                    finish(next_text, result)?;
-                    next_text += 1;
-                }
-            }
-            Ok(())
-        };
-        let mut start = 0;
+        let (mut start, mut sent) = (0, 0);
         while start < texts.len() {
             let mut piece = Piece { utf16: Vec::with_capacity(PIECE_BYTES), ends: Vec::new() };
             let mut end = start;
@@ -134,13 +149,13 @@ where
                 let _ = sender.send((number, done));
             });
             sent += 1;
-            while sent - next_piece > limit {
-                take_back(true, &mut finished, &mut next_piece)?;
+            while sent - in_order.next_piece > limit {
+                in_order.take_back(py, true, &mut finish)?;
             }
-            take_back(false, &mut finished, &mut next_piece)?;
+            in_order.take_back(py, false, &mut finish)?;
         }
-        while next_piece < sent {
-            take_back(true, &mut finished, &mut next_piece)?;
+        while in_order.next_piece < sent {
+            in_order.take_back(py, true, &mut finish)?;
         }
         Ok(())
     })

@@ -261,6 +261,11 @@ def test_strs_of_every_shape_cross_into_rust_and_back_unchanged(data):
             call("a\ud800b")
     with pytest.raises(UnicodeEncodeError):
         n.normalize_batch(["ok", "a\udfffb"])
+    # Found after pieces of the batch are already on the pool: the error
+    # still comes out, and the next call finds the pool free.
+    with pytest.raises(UnicodeEncodeError):
+        analyzer.stems_batch(texts * 3 + ["a\ud800b"], threads=2)
+    assert analyzer.stems_batch(texts, threads=2) == stems
     with pytest.raises(TypeError):
         analyzer.stems_batch(["ok", None])
 
