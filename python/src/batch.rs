@@ -39,6 +39,37 @@ struct Piece {
     ends: Vec<usize>,
 }
 
+impl Piece {
+    /// The piece of `texts` that starts at `start`, read under the GIL, and
+    /// where the next one starts.
+    fn read(texts: &[Bound<'_, PyString>], start: usize) -> PyResult<(Piece, usize)> {
+        let mut piece = Piece { utf16: Vec::with_capacity(PIECE_BYTES), ends: Vec::new() };
+        let mut end = start;
+        while end < texts.len() && piece.utf16.len() < PIECE_BYTES && piece.ends.len() < PIECE_TEXTS
+        {
+            piece.utf16.extend_from_slice(Utf16::encode(&texts[end])?.bytes());
+            piece.ends.push(piece.utf16.len());
+            end += 1;
+        }
+        Ok((piece, end))
+    }
+
+    /// `work` on each text of the piece, with this thread's transcoder.
+    fn results<R>(&self, work: &impl Fn(&mut Transcoder, &[u8]) -> R) -> Vec<R> {
+        with_transcoder(|transcoder| {
+            let mut from = 0;
+            self.ends
+                .iter()
+                .map(|&to| {
+                    let result = work(transcoder, &self.utf16[from..to]);
+                    from = to;
+                    result
+                })
+                .collect()
+        })
+    }
+}
+
 /// A piece's results, or the panic of the work on it.
 type Done<R> = std::thread::Result<Vec<R>>;
 
@@ -97,7 +128,8 @@ impl<R: Send> InOrder<R> {
 /// Runs `work` on the UTF-16 code units (as bytes, see [`Utf16::bytes`])
 /// of each of `texts` on the pool of `threads` threads (see [`pool`]), and
 /// `finish` on each text's index and result, in order, on this thread,
-/// with the GIL. `work` gets the worker's [`Transcoder`].
+/// with the GIL. `work` gets the worker's [`Transcoder`]. With one thread,
+/// this thread does the work too, piece after piece, without the GIL.
 pub(crate) fn run<'py, R, W, F>(
     py: Python<'py>,
     threads: Option<usize>,
@@ -110,7 +142,23 @@ where
     W: Fn(&mut Transcoder, &[u8]) -> R + Sync,
     F: FnMut(usize, R) -> PyResult<()>,
 {
-    let pool = pool(threads)?;
+    let threads = match threads {
+        Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => n,
+        None => default_threads(),
+    };
+    if threads == 1 {
+        let mut start = 0;
+        while start < texts.len() {
+            let (piece, end) = Piece::read(texts, start)?;
+            for (i, result) in (start..end).zip(py.detach(|| piece.results(&work))) {
+                finish(i, result)?;
+            }
+            start = end;
+        }
+        return Ok(());
+    }
+    let pool = pool_of(threads)?;
     let (sender, receiver) = channel::<(usize, Done<R>)>();
     let mut in_order =
         InOrder { receiver: Some(receiver), waiting: VecDeque::new(), next_piece: 0, next_text: 0 };
@@ -118,33 +166,11 @@ where
     pool.in_place_scope(|scope| -> PyResult<()> {
         let (mut start, mut sent) = (0, 0);
         while start < texts.len() {
-            let mut piece = Piece { utf16: Vec::with_capacity(PIECE_BYTES), ends: Vec::new() };
-            let mut end = start;
-            while end < texts.len()
-                && piece.utf16.len() < PIECE_BYTES
-                && piece.ends.len() < PIECE_TEXTS
-            {
-                piece.utf16.extend_from_slice(Utf16::encode(&texts[end])?.bytes());
-                piece.ends.push(piece.utf16.len());
-                end += 1;
-            }
+            let (piece, end) = Piece::read(texts, start)?;
             start = end;
             let (sender, work, number) = (sender.clone(), &work, sent);
             scope.spawn(move |_| {
-                let done = catch_unwind(AssertUnwindSafe(|| {
-                    with_transcoder(|transcoder| {
-                        let mut from = 0;
-                        piece
-                            .ends
-                            .iter()
-                            .map(|&to| {
-                                let result = work(transcoder, &piece.utf16[from..to]);
-                                from = to;
-                                result
-                            })
-                            .collect()
-                    })
-                }));
+                let done = catch_unwind(AssertUnwindSafe(|| piece.results(work)));
                 // A closed channel means the call stopped on an error.
                 let _ = sender.send((number, done));
             });
@@ -159,20 +185,6 @@ where
         }
         Ok(())
     })
-}
-
-/// The pool of `threads` threads (default: one per core, or
-/// `RAYON_NUM_THREADS`) that batch calls run on.
-///
-/// Never rayon's global pool: a process forked after using it (a
-/// `multiprocessing` worker) would inherit it without its threads and
-/// wait forever, where [`pool_of`] makes the child its own.
-pub(crate) fn pool(threads: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
-    match threads {
-        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
-        Some(n) => pool_of(n),
-        None => pool_of(default_threads()),
-    }
 }
 
 /// What rayon's global pool would have: `RAYON_NUM_THREADS` when it is a
@@ -193,11 +205,14 @@ static POOLS: Mutex<Pools> = Mutex::new(Vec::new());
 /// Pools of sizes asked for lately: at most this many are kept.
 const KEPT_POOLS: usize = 4;
 
-/// A pool of `n` threads, made once per process and size: its threads
-/// keep their per-thread memos from one call to the next. A new pool per
-/// call started every call with cold memos (12 MiB to fault in, the
-/// vocabulary to learn again): `stem_batch(part, threads=1)` over 37
-/// parts of news took 1.69 s that way.
+/// The pool of `n` threads that batch calls run on, made once per process
+/// and size: its threads keep their per-thread memos from one call to the
+/// next, where a new pool per call would start each call with cold memos
+/// (12 MiB to fault in, the vocabulary to learn again).
+///
+/// Never rayon's global pool: a process forked after using it (a
+/// `multiprocessing` worker) would inherit it without its threads and wait
+/// forever, where this makes the child its own.
 fn pool_of(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     let pid = std::process::id();
     let mut pools = POOLS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
