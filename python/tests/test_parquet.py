@@ -131,3 +131,19 @@ def test_invalid_utf8_names_the_row_or_is_replaced(sarf_bin, tmp_path):
     run(sarf_bin, "normalize", "--format", "parquet", "--field", "text", "--lossy", str(path), "-o", str(out))
     assert pq.read_table(out).to_pylist() == [
         {"text": "كتاب", "n": 1}, {"text": "ok", "n": 2}, {"text": "ab\ufffd cd", "n": 3}, {"text": None, "n": 4}]
+
+
+def test_the_first_bad_row_group_is_the_one_named_whatever_the_jobs(sarf_bin, tmp_path):
+    # Row groups are decoded two or more at a time: a later bad one may be
+    # read first, but the error names the first in the file.
+    good, bad = b"\xd9\x83\xd8\xaa\xd8\xa7\xd8\xa8", b"ab\xff cd"
+    raw = pa.array([good, good, bad, good, bad, good, good, good], pa.binary())
+    path = tmp_path / "bad.parquet"
+    pq.write_table(pa.table({"text": raw.view(pa.string())}), path, row_group_size=2)
+    out = tmp_path / "out.parquet"
+    for jobs in ["1", "2", "4"] * 3:
+        error = run(sarf_bin, "normalize", "-j", jobs, "--format", "parquet", "--field", "text",
+                    str(path), "-o", str(out), check=False)
+        assert error.returncode != 0
+        assert "row group 1" in error.stderr and "row 2" in error.stderr, error.stderr
+        assert not out.exists()

@@ -2,16 +2,23 @@
 //! by a command's per-value transform, everything else kept: the other
 //! columns, the schema and its metadata, the row order, the row groups (one
 //! output row group per input row group, except that one encoding larger
-//! than 32 MiB is written as several) and each column's compression codec
-//! unless `--compression` sets one.
+//! than 32 MiB is written as several, cut after the batch of rows that
+//! takes it past) and each column's compression codec unless
+//! `--compression` sets one.
 //!
-//! A file streams in batches of rows, decoded on a thread of their own one
-//! batch ahead of the rewriting and encoding: memory holds two decoded
-//! batches and the row group being written, whatever the file's size. The values of
-//! a row group are cut into pieces that rayon's pool transforms in
-//! parallel and puts back in order, so `-j` never changes the bytes
-//! written. Output is atomic, as for text: a temporary file renamed into
-//! place once the last row group is written.
+//! A file streams in batches of rows through four stages, each on its own
+//! threads, joined by channels that hand over one batch or one row group
+//! at a time: decoders read row groups, the calling thread rewrites each
+//! batch in order (its values cut into pieces that rayon's pool transforms
+//! in parallel and puts back in order), encoders encode and compress row
+//! groups, and a writer appends them in order. Decoding and encoding, the
+//! slow stages, have as many threads as the pool (or the file has row
+//! groups), row group g going to thread g % that number, so a file of many
+//! row groups keeps every core busy; memory holds a few batches and, per
+//! encoder, the row group it encodes and the one being written, whatever
+//! the file's size. No stage's output depends on the number of threads,
+//! so `-j` never changes the bytes written. Output is atomic, as for text:
+//! a temporary file renamed into place once the last row group is written.
 //!
 //! Strings are read as bytes and checked here, so that invalid UTF-8 is an
 //! error naming the file, row group and row (or, with `--lossy`, replaced
@@ -21,6 +28,7 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Instant;
 
 use arrow_array::cast::AsArray;
@@ -32,6 +40,9 @@ use arrow_array::{
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use clap::ValueEnum;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::arrow::arrow_writer::{
+    ArrowColumnChunk, ArrowColumnWriter, ArrowRowGroupWriterFactory, compute_leaves,
+};
 use parquet::arrow::{ArrowWriter, ProjectionMask};
 use parquet::basic::{Compression, GzipLevel, ZstdLevel};
 use parquet::file::properties::WriterProperties;
@@ -153,7 +164,7 @@ pub struct FileReport {
     pub report: BlockReport,
 }
 
-/// The writer holds a row group's encoded columns in memory until the row
+/// An encoder holds a row group's encoded columns in memory until the row
 /// group ends (Parquet stores each column of a row group in one piece). An
 /// input row group that encodes larger than this is written as several, so
 /// that memory stays bounded whatever the input's layout; smaller ones are
@@ -211,68 +222,228 @@ pub fn rewrite_file(
         bytes_in: std::fs::metadata(input).map(|m| m.len()).unwrap_or(0),
         ..FileReport::default()
     };
-    {
-        let sink = Sink { out: &mut out, written: 0 };
-        let mut writer = ArrowWriter::try_new(sink, schema.clone(), Some(properties.build()))
-            .map_err(|e| invalid(output, format!("cannot write Parquet: {e}")))?;
-        let mut first_row = 0u64;
-        for group in 0..metadata.num_row_groups() {
-            let rows = metadata.row_group(group).num_rows().max(0) as usize;
-            let group_rows = Rows { group, count: rows, first: first_row };
-            // Decoding runs on its own thread, a few batches ahead of the
-            // rewriting and encoding here: the two halves of the work
-            // overlap instead of taking turns.
-            let file = open()?;
-            std::thread::scope(|scope| -> Result<(), Error> {
-                let (send, receive) = std::sync::mpsc::sync_channel::<(RecordBatch, u64)>(1);
-                let (schema, columns, lossy) = (&schema, &columns, args.lossy);
-                let group_rows = &group_rows;
-                let decoder = scope.spawn(move || {
+    let sink = Sink { out: &mut out, written: 0 };
+    let cannot_write =
+        |e: parquet::errors::ParquetError| invalid(output, format!("cannot write Parquet: {e}"));
+    let (file_writer, factory) =
+        ArrowWriter::try_new(sink, schema.clone(), Some(properties.build()))
+            .and_then(ArrowWriter::into_serialized_writer)
+            .map_err(cannot_write)?;
+    let groups = metadata.num_row_groups();
+    let counts: Vec<usize> =
+        (0..groups).map(|g| metadata.row_group(g).num_rows().max(0) as usize).collect();
+    // Row groups are decoded and encoded by as many threads each as the
+    // pool has (or the file has row groups), taking turns.
+    let lanes = rayon::current_num_threads().min(groups).max(1);
+    // The file's row where each row group starts.
+    let firsts: Vec<u64> = counts
+        .iter()
+        .scan(0u64, |first, &n| {
+            let this = *first;
+            *first += n as u64;
+            Some(this)
+        })
+        .collect();
+    let (schema, columns, factory) = (&schema, &columns, &factory);
+    let (counts, firsts) = (&counts, &firsts);
+    // Four stages joined by channels that hold a batch or a row group
+    // each: decoders read the row groups; this thread rewrites each batch,
+    // in order (on rayon's pool); encoders encode and compress the row
+    // groups; the writer appends them in order. Decoders and encoders take
+    // turns (row group g goes to lane g % lanes), so that the slow stages
+    // run on every core.
+    let written = std::thread::scope(|scope| -> Result<u64, Error> {
+        let mut from_decoders = Vec::with_capacity(lanes);
+        let mut decoders = Vec::with_capacity(lanes);
+        for lane in 0..lanes {
+            let (to_rewrite, decoded) = sync_channel::<Decoded>(0);
+            from_decoders.push(decoded);
+            decoders.push(scope.spawn(move || -> Result<(), Error> {
+                for group in (lane..groups).step_by(lanes) {
+                    let rows = Rows { group, count: counts[group], first: firsts[group] };
                     let mut each = |batch: RecordBatch, replaced: u64| -> Result<(), Error> {
-                        // A closed channel means the writer stopped on an
-                        // error, which it reports.
-                        let _ = send.send((batch, replaced));
+                        // A closed channel means a later stage stopped on
+                        // an error, which it reports.
+                        let _ = to_rewrite.send(Decoded::Batch { batch, replaced });
                         Ok(())
                     };
-                    read_group(file, input, group_rows, schema, columns, lossy, &mut each)
-                });
-                let mut written = Ok(());
-                for (batch, replaced) in receive.iter() {
-                    file_report.replaced += replaced;
-                    let place = Place { path: input, group };
-                    written =
-                        rewrite_batch(transform, &batch, schema, columns, &place, &mut file_report)
-                            .and_then(|rewritten| {
-                                writer.write(&rewritten).map_err(|e| {
-                                    invalid(output, format!("cannot write Parquet: {e}"))
-                                })
-                            });
-                    if written.is_err() {
+                    read_group(open()?, input, &rows, schema, columns, args.lossy, &mut each)?;
+                    if to_rewrite.send(Decoded::GroupEnd).is_err() {
                         break;
                     }
                 }
-                drop(receive);
-                let decoded =
-                    decoder.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                decoded.and(written)
-            })?;
-            first_row += rows as u64;
-            // One output row group per input row group.
-            writer.flush().map_err(|e| invalid(output, format!("cannot write Parquet: {e}")))?;
+                Ok(())
+            }));
         }
-        file_report.rows = first_row;
-        let sink = writer
-            .into_inner()
-            .map_err(|e| invalid(output, format!("cannot write Parquet: {e}")))?;
-        file_report.bytes_out = sink.written;
-    }
+        let mut to_encoders = Vec::with_capacity(lanes);
+        let mut from_encoders = Vec::with_capacity(lanes);
+        let mut encoders = Vec::with_capacity(lanes);
+        for _ in 0..lanes {
+            let (to_encoder, batches) = sync_channel::<Option<RecordBatch>>(0);
+            let (to_writer, encoded) = sync_channel::<Encoded>(0);
+            to_encoders.push(to_encoder);
+            from_encoders.push(encoded);
+            encoders.push(scope.spawn(move || {
+                encode_groups(factory, schema, batches, to_writer).map_err(cannot_write)
+            }));
+        }
+        let writer = scope.spawn(move || -> Result<Option<u64>, Error> {
+            let mut file_writer = file_writer;
+            for group in 0..groups {
+                loop {
+                    match from_encoders[group % lanes].recv() {
+                        Ok(Encoded::RowGroup(chunks)) => {
+                            let mut row_group =
+                                file_writer.next_row_group().map_err(cannot_write)?;
+                            for chunk in chunks {
+                                chunk.append_to_row_group(&mut row_group).map_err(cannot_write)?;
+                            }
+                            row_group.close().map_err(cannot_write)?;
+                        }
+                        Ok(Encoded::GroupEnd) => break,
+                        // An earlier stage stopped on an error.
+                        Err(_) => return Ok(None),
+                    }
+                }
+            }
+            Ok(Some(file_writer.into_inner().map_err(cannot_write)?.written))
+        });
+        // Rewriting, row group after row group; where it stopped, if early.
+        let mut rewritten = Ok(());
+        let mut stopped_at = None;
+        'groups: for group in 0..groups {
+            let lane = group % lanes;
+            loop {
+                let message = match from_decoders[lane].recv() {
+                    Ok(message) => message,
+                    Err(_) => {
+                        stopped_at = Some(lane);
+                        break 'groups;
+                    }
+                };
+                let batch = match message {
+                    Decoded::Batch { batch, replaced } => {
+                        file_report.replaced += replaced;
+                        let place = Place { path: input, group };
+                        rewrite_batch(transform, &batch, schema, columns, &place, &mut file_report)
+                    }
+                    Decoded::GroupEnd => {
+                        if to_encoders[lane].send(None).is_err() {
+                            break 'groups;
+                        }
+                        break;
+                    }
+                };
+                match batch {
+                    Ok(batch) => {
+                        if to_encoders[lane].send(Some(batch)).is_err() {
+                            break 'groups;
+                        }
+                    }
+                    Err(e) => {
+                        rewritten = Err(e);
+                        break 'groups;
+                    }
+                }
+            }
+        }
+        // Closing the channels ends the other stages, on an error too.
+        drop((from_decoders, to_encoders));
+        let mut decoded: Vec<Result<(), Error>> =
+            decoders.into_iter().map(|d| joined(d.join())).collect();
+        let encoded: Result<Vec<()>, Error> =
+            encoders.into_iter().map(|e| joined(e.join())).collect();
+        let written = joined(writer.join());
+        // The first error in the order of the file: the encoders and the
+        // writer fail on row groups already rewritten; then the row group
+        // where rewriting stopped, on its decoder's error or its own. A
+        // decoder's error on a later row group is never reached.
+        encoded?;
+        let written = written?;
+        if let Some(lane) = stopped_at {
+            std::mem::replace(&mut decoded[lane], Ok(()))?;
+        }
+        rewritten?;
+        written.ok_or_else(|| invalid(output, "the Parquet writer stopped early".into()))
+    })?;
+    file_report.rows = counts.iter().map(|&n| n as u64).sum();
+    file_report.bytes_out = written;
     out.commit()?;
     Ok(file_report)
 }
 
-/// Rows decoded at a time: memory holds two batches of them (the one being
-/// written and the next) and the writer's encoded row group, however large
-/// the row groups.
+/// What the decoder hands on: a batch of a row group's rows (with the
+/// invalid UTF-8 sequences `--lossy` replaced in it), or the end of the
+/// row group.
+enum Decoded {
+    Batch { batch: RecordBatch, replaced: u64 },
+    GroupEnd,
+}
+
+/// What an encoder hands the writer: an output row group's column chunks,
+/// or the end of the input row group.
+enum Encoded {
+    RowGroup(Vec<ArrowColumnChunk>),
+    GroupEnd,
+}
+
+/// Encodes the row groups whose batches come through `batches` (`None`
+/// ends a row group) into `to_writer`: one output row group per input row
+/// group, cut after a batch that takes it past [`MAX_ROW_GROUP_BYTES`].
+/// Returns when `batches` closes, or `to_writer` (the writer stopped).
+fn encode_groups(
+    factory: &ArrowRowGroupWriterFactory,
+    schema: &SchemaRef,
+    batches: Receiver<Option<RecordBatch>>,
+    to_writer: SyncSender<Encoded>,
+) -> parquet::errors::Result<()> {
+    let close = |writers: Vec<ArrowColumnWriter>| -> parquet::errors::Result<Encoded> {
+        let chunks: parquet::errors::Result<Vec<_>> =
+            writers.into_iter().map(ArrowColumnWriter::close).collect();
+        Ok(Encoded::RowGroup(chunks?))
+    };
+    let mut in_progress: Option<Vec<ArrowColumnWriter>> = None;
+    for batch in batches.iter() {
+        let Some(batch) = batch else {
+            let done = match in_progress.take() {
+                Some(writers) => to_writer.send(close(writers)?).is_ok(),
+                None => true,
+            };
+            if !done || to_writer.send(Encoded::GroupEnd).is_err() {
+                return Ok(());
+            }
+            continue;
+        };
+        let writers = match &mut in_progress {
+            Some(writers) => writers,
+            none => none.insert(factory.create_column_writers(0)?),
+        };
+        let mut leaves = writers.iter_mut();
+        for (field, column) in schema.fields().iter().zip(batch.columns()) {
+            for leaf in compute_leaves(field, column)? {
+                if let Some(writer) = leaves.next() {
+                    writer.write(&leaf)?;
+                }
+            }
+        }
+        let bytes: usize = writers.iter().map(ArrowColumnWriter::get_estimated_total_bytes).sum();
+        if bytes >= MAX_ROW_GROUP_BYTES
+            && let Some(writers) = in_progress.take()
+            && to_writer.send(close(writers)?).is_err()
+        {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// The result of a joined thread, its panic passed on.
+fn joined<T>(result: std::thread::Result<T>) -> T {
+    result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+/// Rows decoded at a time: memory holds a few batches of them per stage
+/// and the encoded row groups, however large the row groups.
 const BATCH_ROWS: usize = 2048;
 
 /// A row group of the input: its index, its number of rows and the
