@@ -674,4 +674,44 @@ mod tests {
             std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["in.txt"], "output left behind");
     }
+
+    #[cfg(feature = "parquet")]
+    #[test]
+    fn a_panicking_transform_ends_a_parquet_run_instead_of_hanging_it() {
+        use std::sync::Arc;
+
+        use arrow_array::{ArrayRef, RecordBatch, StringArray};
+        use parquet::arrow::ArrowWriter;
+        use parquet::file::properties::WriterProperties;
+
+        // Row groups of 100 rows, the bad value in the sixth: decoders and
+        // encoders of several row groups are busy when the panic comes.
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.parquet");
+        let values: Vec<String> =
+            (0..2_000).map(|i| if i == 555 { "boom".into() } else { format!("row {i}") }).collect();
+        let column: ArrayRef = Arc::new(StringArray::from(values));
+        let batch = RecordBatch::try_from_iter([("text", column)]).unwrap();
+        let properties = WriterProperties::builder().set_max_row_group_row_count(Some(100)).build();
+        let file = std::fs::File::create(&input).unwrap();
+        let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(properties)).unwrap();
+        writer.write(&batch).unwrap();
+        writer.close().unwrap();
+        let output = dir.path().join("out.parquet");
+        for jobs in ["1", "2", "3"] {
+            let (input, output) = (input.to_str().unwrap(), output.to_str().unwrap());
+            let args = ["sarf", "-q", "-j", jobs, "--format", "parquet", "--field", "text"];
+            let cli = Cli::parse_from(args.into_iter().chain(["-o", output, input]));
+            let (done, finished) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let run = std::panic::AssertUnwindSafe(|| process(&cli.io, &Explosive));
+                let _ = done.send(std::panic::catch_unwind(run).is_err());
+            });
+            let panicked = finished.recv_timeout(Duration::from_secs(30));
+            assert_eq!(panicked, Ok(true), "-j {jobs}: the run hung or did not panic");
+        }
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["in.parquet"], "output left behind");
+    }
 }
