@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -88,25 +89,44 @@ struct JoinedStems {
     ends: Vec<(usize, u64)>,
 }
 
-/// The stems a call has made into Python strs, by hash ([`stem_hash`]),
-/// with their text (`&str` borrowed from the call's only [`JoinedStems`],
-/// or owned when a batch drops each as it is done).
-type MadeStems<'py, S> = HashMap<u64, (S, Bound<'py, PyString>), Passthrough>;
+/// Stems made into Python strs, by hash ([`stem_hash`]), with their text.
+type StemStrs = HashMap<u64, (Box<str>, Py<PyString>), Passthrough>;
+
+/// The stems made into Python strs lately, kept from call to call for
+/// every call of the process (under the GIL): texts share most of their
+/// stems, and making a str decodes its UTF-8 again. A call adds every
+/// stem it makes; after it, a table holding more than [`KEPT_STEMS`] is
+/// emptied ([`forget_stems`]).
+static STEM_STRS: Mutex<Option<StemStrs>> = Mutex::new(None);
+
+/// The most stems [`STEM_STRS`] keeps (a few MB of strs).
+const KEPT_STEMS: usize = 1 << 15;
+
+/// Empties [`STEM_STRS`] if it holds more than [`KEPT_STEMS`]: a large
+/// batch keeps its stems for its own texts, not for the calls after it.
+fn forget_stems() {
+    if let Ok(mut shared) = STEM_STRS.try_lock()
+        && let Some(made) = shared.as_mut()
+        && made.len() > KEPT_STEMS
+    {
+        made.clear();
+    }
+}
 
 /// The Python list of `stems`. Python strings are made under the GIL, on
-/// one thread: each distinct stem once, then shared through `made` (texts
-/// repeat their stems, and making a str decodes the bytes again each
-/// time). This part does not run in parallel, so it does little per token:
-/// a probe with the hash made before, a comparison, and a slot of a list
-/// made at its length.
-fn stem_list<'py, 's, S>(
-    py: Python<'py>,
-    stems: &'s JoinedStems,
-    made: &mut MadeStems<'py, S>,
-) -> PyResult<Bound<'py, PyList>>
-where
-    S: From<&'s str> + std::ops::Deref<Target = str>,
-{
+/// one thread: each distinct stem once, then shared through
+/// [`STEM_STRS`]. This part does not run in parallel, so it does little
+/// per token: a probe with the hash made before, a comparison, and a slot
+/// of a list made at its length.
+fn stem_list<'py>(py: Python<'py>, stems: &JoinedStems) -> PyResult<Bound<'py, PyList>> {
+    // Busy only when this thread is inside a call already (a finalizer the
+    // garbage collector ran): that call gets a table of its own.
+    let mut shared = STEM_STRS.try_lock().ok();
+    let mut own = StemStrs::default();
+    let made = match shared.as_deref_mut() {
+        Some(shared) => shared.get_or_insert_with(StemStrs::default),
+        None => &mut own,
+    };
     let mut start = 0;
     PyList::new(
         py,
@@ -114,12 +134,12 @@ where
             let text = &stems.joined[start..end];
             start = end;
             match made.get(&hash) {
-                Some((made_text, string)) if same_text(made_text, text) => string.clone(),
+                Some((made_text, string)) if same_text(made_text, text) => string.bind(py).clone(),
                 // Another stem with the same hash, made again each time.
                 Some(_) => PyString::new(py, text),
                 None => {
                     let string = PyString::new(py, text);
-                    made.insert(hash, (text.into(), string.clone()));
+                    made.insert(hash, (text.into(), string.clone().unbind()));
                     string
                 }
             }
@@ -468,8 +488,9 @@ impl PyAnalyzer {
     fn stems<'py>(&self, text: Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
         let encoded = Utf16::encode(&text)?;
         let stems = utf16::with_transcoder(|t| self.joined_stems(t.utf8_of(encoded.bytes())));
-        let mut made: MadeStems<'py, &str> = HashMap::default();
-        stem_list(text.py(), &stems, &mut made)
+        let list = stem_list(text.py(), &stems);
+        forget_stems();
+        list
     }
 
     /// The stems of every text, in parallel without the GIL; in order.
@@ -487,13 +508,12 @@ impl PyAnalyzer {
         let work = |transcoder: &mut Transcoder, utf16: &[u8]| {
             self.joined_stems(transcoder.utf8_of(utf16))
         };
-        // One map for all the texts: they share most of their stems.
-        let mut made: MadeStems<'py, Box<str>> = HashMap::default();
         let mut lists = Vec::with_capacity(texts.len());
         batch::run(py, threads, &texts, work, |_, stems: JoinedStems| {
-            lists.push(stem_list(py, &stems, &mut made)?);
+            lists.push(stem_list(py, &stems)?);
             Ok(())
         })?;
+        forget_stems();
         PyList::new(py, lists)
     }
 
