@@ -47,6 +47,16 @@ fn dagger_alef_is_written_where_plain_spelling_writes_it() {
             ("ٱلتَّوۡرَىٰةَ", "التوراه"),
             // On a final alef maksura it only marks the long vowel.
             ("عَلَىٰ", "علي"),
+            // Editions that write alef maksura as U+06CC ARABIC LETTER
+            // FARSI YEH or U+064A ARABIC LETTER YEH: a voweless yeh with a
+            // dagger alef is its seat; a yeh with a vowel is a consonant.
+            ("هَدَیٰکُمۡ", "هداكم"),
+            ("عَلَیٰ", "علي"),
+            ("ٱلتَّوۡرَیٰةَ", "التوراه"),
+            ("هَدَيٰكُمۡ", "هداكم"),
+            ("عَلَيٰ", "علي"),
+            ("یَٰقَوۡمِ", "ياقوم"),
+            ("ٱلۡقِیَٰمَةِ", "القيامه"),
             // Words modern spelling writes without the alef, with clitics.
             ("ذَٰلِكَ", "ذلك"),
             ("فَذَٰلِكُمُ", "فذلكم"),
@@ -169,6 +179,23 @@ fn plain_spelling_passes_as_search_gives_it() {
         let text = read_data(name);
         assert_eq!(quran(&text), search.normalize(&text), "{name}");
     }
+}
+
+#[test]
+fn an_edition_in_persian_letters_reads_as_the_arabic_one() {
+    // Quran texts made for Persian and Urdu readers write ي and ى alike as
+    // U+06CC ARABIC LETTER FARSI YEH, and ك as U+06A9 ARABIC LETTER KEHEH.
+    let uthmani = read_data("quran-uthmani.txt");
+    let persian: String = uthmani
+        .chars()
+        .map(|c| match c {
+            '\u{064A}' | '\u{0649}' => '\u{06CC}',
+            '\u{0643}' => '\u{06A9}',
+            other => other,
+        })
+        .collect();
+    assert_ne!(persian, uthmani);
+    assert_eq!(quran(&persian), quran(&uthmani));
 }
 
 #[test]

@@ -58,8 +58,14 @@ pub(super) fn dagger_alef(
     };
     let rule = Rule::SuperscriptAlef;
     match cluster.base {
-        // هدىٰكم → هداكم; علىٰ stays على.
-        ALEF_MAKSURA => {
+        // هدىٰكم → هداكم; علىٰ stays على. A yeh of another shape with the
+        // dagger alef and no vowel of its own is the same seat, in editions
+        // that write ى as U+06CC ARABIC LETTER FARSI YEH or as U+064A
+        // ARABIC LETTER YEH; a yeh with a vowel is the consonant, the
+        // dagger its long ā (يَٰقوم → ياقوم).
+        ALEF_MAKSURA | YEH | FARSI_YEH
+            if cluster.base == ALEF_MAKSURA || cluster.vowel == Vowel::None =>
+        {
             if next_letter(word, i).is_some() {
                 edits.push(Edit { rule, range: cluster.base_range.clone(), with: "\u{0627}" });
             }
