@@ -47,16 +47,18 @@ fn dagger_alef_is_written_where_plain_spelling_writes_it() {
             ("ٱلتَّوۡرَىٰةَ", "التوراه"),
             // On a final alef maksura it only marks the long vowel.
             ("عَلَىٰ", "علي"),
-            // Editions that write alef maksura as U+06CC ARABIC LETTER
-            // FARSI YEH or U+064A ARABIC LETTER YEH: a voweless yeh with a
-            // dagger alef is its seat; a yeh with a vowel is a consonant.
+            // Editions in Persian letters write alef maksura as U+06CC
+            // ARABIC LETTER FARSI YEH: a voweless one after a letter with a
+            // dagger alef is its seat; one with a vowel, or starting the
+            // word, is a consonant (as U+064A ARABIC LETTER YEH always is).
             ("هَدَیٰکُمۡ", "هداكم"),
             ("عَلَیٰ", "علي"),
             ("ٱلتَّوۡرَیٰةَ", "التوراه"),
-            ("هَدَيٰكُمۡ", "هداكم"),
-            ("عَلَيٰ", "علي"),
             ("یَٰقَوۡمِ", "ياقوم"),
             ("ٱلۡقِیَٰمَةِ", "القيامه"),
+            ("یٰسۤ", "ياس"),
+            ("يٰسۤ", "ياس"),
+            ("وَيٰسۤ", "وياس"),
             // Words modern spelling writes without the alef, with clitics.
             ("ذَٰلِكَ", "ذلك"),
             ("فَذَٰلِكُمُ", "فذلكم"),
@@ -336,4 +338,30 @@ fn other_encodings_of_uthmani_text_read_the_same() {
     assert_eq!(quran(&tanzil), expected);
     let decomposed: String = text.nfd().collect();
     assert_eq!(quran(&decomposed), expected);
+    // Tanzil also seats the dagger alef after a fatha on a tatweel
+    // (هَـٰذَا, ٱلرَّحۡمَـٰنِ) where the King Fahd Complex puts it on the
+    // letter: the words modern spelling writes without the alef must still
+    // be found.
+    let seated = text.replace("\u{064E}\u{0670}", "\u{064E}\u{0640}\u{0670}");
+    assert_ne!(seated, text);
+    assert_eq!(quran(&seated), expected);
+}
+
+#[test]
+fn a_dagger_alef_on_a_tatweel_sits_on_the_letter_before() {
+    check(
+        &Normalizer::from_preset(Preset::Quran),
+        &[
+            ("ذَـٰلِكَ", "ذلك"),
+            ("هَـٰذَا", "هذا"),
+            ("ٱلرَّحۡمَـٰنِ", "الرحمن"),
+            ("أُوْلَـٰٓئِكَ", "اولئك"),
+            ("وَلَـٰكِن", "ولكن"),
+            ("ٱلۡعَـٰلَمِينَ", "العالمين"),
+            ("ٱلَّـٰتِي", "اللاتي"),
+            // On a tatweel that seats a hamza, it makes the madda alef.
+            ("ٱلۡـَٔـٰنَ", "الان"),
+            ("سَوۡءَـٰتُهُمَا", "سواتهما"),
+        ],
+    );
 }

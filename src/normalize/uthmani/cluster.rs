@@ -99,9 +99,9 @@ pub(super) fn is_word_letter(c: char) -> bool {
 
 /// Splits `word` into clusters of a letter and its marks. Marks before the
 /// first letter form a cluster of their own, based on the first mark. With
-/// `tatweel_stripped`, a tatweel that seats no hamza, dagger alef or small
-/// high letter is no cluster of its own: its marks go to the letter before,
-/// where they will be once the tatweel is gone.
+/// `tatweel_stripped`, a tatweel that seats no hamza or small high letter
+/// is no cluster of its own: its marks go to the letter before, where they
+/// will be once the tatweel is gone (see [`merge_bare_tatweel`]).
 pub(super) fn split_clusters(
     text: &str,
     word: Range<usize>,
@@ -150,13 +150,17 @@ pub(super) fn link_letters(clusters: &mut [Cluster]) {
 }
 
 /// Folds the last cluster into the one before it if it is a tatweel that
-/// seats nothing.
+/// seats nothing but a dagger alef, which then sits on the letter before
+/// (where the King Fahd Complex's encoding writes it: Tanzil's هَـٰذَا is
+/// its هَٰذَا), unless that letter has a dagger alef of its own.
 pub(super) fn merge_bare_tatweel(clusters: &mut Vec<Cluster>) {
-    let Some(last) = clusters.last() else {
+    let [.., before, last] = clusters.as_slice() else {
         return;
     };
-    if last.base != TATWEEL || last.hamza_mark.is_some() || last.dagger.is_some() || last.small_high
-    {
+    if last.base != TATWEEL || last.hamza_mark.is_some() || last.small_high {
+        return;
+    }
+    if last.dagger.is_some() && before.dagger.is_some() {
         return;
     }
     let Some(tatweel) = clusters.pop() else {
@@ -167,6 +171,8 @@ pub(super) fn merge_bare_tatweel(clusters: &mut Vec<Cluster>) {
         before.vowel = before.vowel.max(tatweel.vowel);
         before.tanween |= tatweel.tanween;
         before.shadda |= tatweel.shadda;
+        before.dagger = before.dagger.take().or(tatweel.dagger);
+        before.repeated_marks |= tatweel.repeated_marks;
     }
 }
 

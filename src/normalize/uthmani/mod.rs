@@ -20,9 +20,10 @@
 //!   لٰكن, إلٰه, الرحمٰن); on U+0649 ARABIC LETTER ALEF MAKSURA inside a word
 //!   and on a voweless U+0648 ARABIC LETTER WAW it replaces its seat (هدىٰكم →
 //!   هداكم, الصلوٰة → الصلاة); on a final alef maksura it is dropped (علىٰ).
-//!   A voweless U+06CC ARABIC LETTER FARSI YEH or U+064A ARABIC LETTER YEH
-//!   with a dagger alef is read as alef maksura, as editions that write ى
-//!   that way mean it (a yeh that is a consonant carries its vowel).
+//!   A voweless U+06CC ARABIC LETTER FARSI YEH after a letter, with a
+//!   dagger alef, is read as alef maksura, as editions in Persian letters
+//!   mean it (a yeh that is a consonant carries its vowel or starts the
+//!   word).
 //! * `hamza_seats`: U+0621 ARABIC LETTER HAMZA with a vowel mark, and U+0654
 //!   ARABIC HAMZA ABOVE on U+0640 ARABIC TATWEEL, are written on the seat
 //!   plain spelling uses, chosen from the vowels around them (شيـًٔا → شيئا,
