@@ -147,6 +147,13 @@ fn stem_list<'py>(py: Python<'py>, stems: &JoinedStems) -> PyResult<Bound<'py, P
     )
 }
 
+/// A text the normalizer left as it is: the object itself if it is a
+/// `str`, else (a subclass such as `numpy.str_`) a `str` of it, so that
+/// every result is a plain `str`.
+fn unchanged(text: Bound<'_, PyString>) -> PyResult<Bound<'_, PyString>> {
+    if text.is_exact_instance_of::<PyString>() { Ok(text) } else { text.str() }
+}
+
 /// `a == b`, compared inline: stems are a few bytes long, shorter than the
 /// cost of a call to `memcmp` (a tenth of a batch's work under the GIL).
 #[inline]
@@ -256,7 +263,7 @@ impl PyNormalizer {
         utf16::with_transcoder(|transcoder| {
             match transcoder.map(encoded.bytes(), |text, out| self.normalize_into(text, out)) {
                 Some(utf16) => utf16::decode(text.py(), utf16),
-                None => Ok(text),
+                None => unchanged(text),
             }
         })
     }
@@ -277,7 +284,7 @@ impl PyNormalizer {
         batch::run(py, threads, &texts, work, |i, utf16: Option<Vec<u8>>| {
             normalized.push(match utf16 {
                 Some(utf16) => utf16::decode(py, &utf16)?,
-                None => texts[i].clone(),
+                None => unchanged(texts[i].clone())?,
             });
             Ok(())
         })?;

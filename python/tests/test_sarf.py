@@ -251,10 +251,18 @@ def test_strs_of_every_shape_cross_into_rust_and_back_unchanged(data):
         expected = text.replace("\u0640", "")
         assert keep.normalize(text) == expected
         assert keep.normalize_batch([text, text]) == [expected, expected]
-    # A text the normalizer leaves alone is handed back, not copied.
+    # A text the normalizer leaves alone is handed back, not copied; a str
+    # subclass comes back as a plain str, as a changed text does.
     plain = "".join(["ascii ", "only"])
     assert n.normalize(plain) is plain
     assert n.normalize_batch([plain])[0] is plain
+
+    class Text(str):
+        pass
+
+    for text in [Text("ascii"), Text("كتاب")]:
+        assert type(n.normalize(text)) is str and n.normalize(text) == n.normalize(str(text))
+        assert [type(t) for t in n.normalize_batch([text])] == [str]
     # Lone surrogates are refused as Python's encoders refuse them.
     for call in (n.normalize, analyzer.stems):
         with pytest.raises(UnicodeEncodeError):
