@@ -20,9 +20,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use crate::utf16::{Transcoder, Utf16, with_transcoder};
+use crate::strs::{Chars, Piece, Transcoder, refused, with_transcoder};
 
-/// A piece of a batch holds texts until their UTF-16 reaches this many
+/// A piece of a batch holds texts until their characters take this many
 /// bytes: big enough that handing it to the pool costs little beside its
 /// work, small enough that the threads get many pieces.
 const PIECE_BYTES: usize = 64 * 1024;
@@ -33,45 +33,23 @@ const PIECE_TEXTS: usize = 512;
 /// Pieces in flight per thread of the pool.
 const IN_FLIGHT_PER_THREAD: usize = 4;
 
-/// The UTF-16 of a piece's texts back to back, and where each ends.
-struct Piece {
-    utf16: Vec<u8>,
-    ends: Vec<usize>,
+/// The piece of `texts` that starts at `start`, read under the GIL, and
+/// where the next one starts.
+fn read<'t>(texts: &'t [Bound<'_, PyString>], start: usize) -> PyResult<(Piece<'t>, usize)> {
+    Piece::read(texts, start, PIECE_BYTES, PIECE_TEXTS)
 }
 
-impl Piece {
-    /// The piece of `texts` that starts at `start`, read under the GIL, and
-    /// where the next one starts.
-    fn read(texts: &[Bound<'_, PyString>], start: usize) -> PyResult<(Piece, usize)> {
-        let mut piece = Piece { utf16: Vec::with_capacity(PIECE_BYTES), ends: Vec::new() };
-        let mut end = start;
-        while end < texts.len() && piece.utf16.len() < PIECE_BYTES && piece.ends.len() < PIECE_TEXTS
-        {
-            piece.utf16.extend_from_slice(Utf16::encode(&texts[end])?.bytes());
-            piece.ends.push(piece.utf16.len());
-            end += 1;
-        }
-        Ok((piece, end))
-    }
-
-    /// `work` on each text of the piece, with this thread's transcoder.
-    fn results<R>(&self, work: &impl Fn(&mut Transcoder, &[u8]) -> R) -> Vec<R> {
-        with_transcoder(|transcoder| {
-            let mut from = 0;
-            self.ends
-                .iter()
-                .map(|&to| {
-                    let result = work(transcoder, &self.utf16[from..to]);
-                    from = to;
-                    result
-                })
-                .collect()
-        })
-    }
+/// `work` on each text of `piece`, with this thread's transcoder: its
+/// result, or `None` for characters Python refuses.
+fn results<R>(
+    piece: &Piece<'_>,
+    work: &impl Fn(&mut Transcoder, Chars<'_>) -> Option<R>,
+) -> Vec<Option<R>> {
+    with_transcoder(|transcoder| piece.chars().map(|chars| work(transcoder, chars)).collect())
 }
 
 /// A piece's results, or the panic of the work on it.
-type Done<R> = std::thread::Result<Vec<R>>;
+type Done<R> = std::thread::Result<Vec<Option<R>>>;
 
 /// The pieces the pool has finished, handed on in order.
 struct InOrder<R> {
@@ -79,7 +57,7 @@ struct InOrder<R> {
     /// so that a wait can move it into a closure without the GIL.
     receiver: Option<Receiver<(usize, Done<R>)>>,
     /// Finished pieces by number, from the next one to hand on.
-    waiting: VecDeque<Option<Vec<R>>>,
+    waiting: VecDeque<Option<Vec<Option<R>>>>,
     /// The number of the next piece to hand on, and of its first text.
     next_piece: usize,
     next_text: usize,
@@ -93,7 +71,7 @@ impl<R: Send> InOrder<R> {
         &mut self,
         py: Python<'_>,
         wait: bool,
-        finish: &mut impl FnMut(usize, R) -> PyResult<()>,
+        finish: &mut impl FnMut(usize, Option<R>) -> PyResult<()>,
     ) -> PyResult<()> {
         let Some(receiver) = self.receiver.take() else { return Ok(()) };
         let (receiver, done) = if wait {
@@ -125,10 +103,11 @@ impl<R: Send> InOrder<R> {
     }
 }
 
-/// Runs `work` on the UTF-16 code units (as bytes, see [`Utf16::bytes`])
-/// of each of `texts` on the pool of `threads` threads (see [`pool`]), and
-/// `finish` on each text's index and result, in order, on this thread,
-/// with the GIL. `work` gets the worker's [`Transcoder`]. With one thread,
+/// Runs `work` on the characters of each of `texts` on the pool of
+/// `threads` threads (see [`pool`]), and `finish` on each text's index and
+/// result, in order, on this thread, with the GIL. `work` gets the
+/// worker's [`Transcoder`] and returns `None` for characters Python
+/// refuses, which fails the call with Python's error. With one thread,
 /// this thread does the work too, piece after piece, without the GIL.
 pub(crate) fn run<'py, R, W, F>(
     py: Python<'py>,
@@ -139,7 +118,7 @@ pub(crate) fn run<'py, R, W, F>(
 ) -> PyResult<()>
 where
     R: Send,
-    W: Fn(&mut Transcoder, &[u8]) -> R + Sync,
+    W: Fn(&mut Transcoder, Chars<'_>) -> Option<R> + Sync,
     F: FnMut(usize, R) -> PyResult<()>,
 {
     let threads = match threads {
@@ -147,11 +126,15 @@ where
         Some(n) => n,
         None => default_threads(),
     };
+    let mut finish = |i: usize, result: Option<R>| match result {
+        Some(result) => finish(i, result),
+        None => Err(refused(&texts[i])),
+    };
     if threads == 1 {
         let mut start = 0;
         while start < texts.len() {
-            let (piece, end) = Piece::read(texts, start)?;
-            for (i, result) in (start..end).zip(py.detach(|| piece.results(&work))) {
+            let (piece, end) = read(texts, start)?;
+            for (i, result) in (start..end).zip(py.detach(|| results(&piece, &work))) {
                 finish(i, result)?;
             }
             start = end;
@@ -166,11 +149,11 @@ where
     pool.in_place_scope(|scope| -> PyResult<()> {
         let (mut start, mut sent) = (0, 0);
         while start < texts.len() {
-            let (piece, end) = Piece::read(texts, start)?;
+            let (piece, end) = read(texts, start)?;
             start = end;
             let (sender, work, number) = (sender.clone(), &work, sent);
             scope.spawn(move |_| {
-                let done = catch_unwind(AssertUnwindSafe(|| piece.results(work)));
+                let done = catch_unwind(AssertUnwindSafe(|| results(&piece, work)));
                 // A closed channel means the call stopped on an error.
                 let _ = sender.send((number, done));
             });

@@ -2,8 +2,8 @@
 //! re-exports it).
 //!
 //! Everything here converts between Python and the library and nothing
-//! else: the text processing is `sarf`'s. Strs cross as UTF-16 (the
-//! `utf16` module); batch functions run their text work on a pool of
+//! else: the text processing is `sarf`'s. Strs cross with as little
+//! Python work as the build allows (the `strs` module); batch functions run their text work on a pool of
 //! `threads` threads while the calling thread does the Python work (the
 //! `batch` module), keeping input order.
 
@@ -18,9 +18,9 @@ use sarf::tokenize::TokenKind;
 use sarf::{Analyzer, NormalizerConfig, Preset, StemMode, StemmerConfig};
 
 mod batch;
-mod utf16;
+mod strs;
 
-use utf16::{Transcoder, Utf16};
+use strs::{Chars, Held, Made, Transcoder};
 
 /// sarf errors become `ValueError` (bad settings) with sarf's message and
 /// its causes (the parser's own message), as the `sarf` binary prints them.
@@ -259,11 +259,12 @@ impl PyNormalizer {
     /// The normalized text; `text` itself when the normalizer leaves it as
     /// it is.
     fn normalize<'py>(&self, text: Bound<'py, PyString>) -> PyResult<Bound<'py, PyString>> {
-        let encoded = Utf16::encode(&text)?;
-        utf16::with_transcoder(|transcoder| {
-            match transcoder.map(encoded.bytes(), |text, out| self.normalize_into(text, out)) {
-                Some(utf16) => utf16::decode(text.py(), utf16),
-                None => unchanged(text),
+        let held = Held::of(&text)?;
+        strs::with_transcoder(|transcoder| {
+            match transcoder.map(held.chars(), |text, out| self.normalize_into(text, out)) {
+                Some(Some(made)) => made.to_str(text.py()),
+                Some(None) => unchanged(text.clone()),
+                None => Err(strs::refused(&text)),
             }
         })
     }
@@ -278,12 +279,12 @@ impl PyNormalizer {
         threads: Option<usize>,
     ) -> PyResult<Vec<Bound<'py, PyString>>> {
         let mut normalized = Vec::with_capacity(texts.len());
-        let work = |transcoder: &mut Transcoder, utf16: &[u8]| {
-            transcoder.map(utf16, |text, out| self.normalize_into(text, out)).map(<[u8]>::to_vec)
+        let work = |transcoder: &mut Transcoder, chars: Chars<'_>| {
+            transcoder.map_owned(chars, |text, out| self.normalize_into(text, out))
         };
-        batch::run(py, threads, &texts, work, |i, utf16: Option<Vec<u8>>| {
-            normalized.push(match utf16 {
-                Some(utf16) => utf16::decode(py, &utf16)?,
+        batch::run(py, threads, &texts, work, |i, made: Option<Made>| {
+            normalized.push(match made {
+                Some(made) => made.to_str(py)?,
                 None => unchanged(texts[i].clone())?,
             });
             Ok(())
@@ -493,8 +494,10 @@ impl PyAnalyzer {
     /// into a str once (a String and a str per token took twice as long on
     /// a news article).
     fn stems<'py>(&self, text: Bound<'py, PyString>) -> PyResult<Bound<'py, PyList>> {
-        let encoded = Utf16::encode(&text)?;
-        let stems = utf16::with_transcoder(|t| self.joined_stems(t.utf8_of(encoded.bytes())));
+        let held = Held::of(&text)?;
+        let stems =
+            strs::with_transcoder(|t| t.utf8_of(held.chars()).map(|s| self.joined_stems(s)));
+        let stems = stems.ok_or_else(|| strs::refused(&text))?;
         let list = stem_list(text.py(), &stems);
         forget_stems();
         list
@@ -512,8 +515,8 @@ impl PyAnalyzer {
         // and hashes: no allocation per token (a String per token was a
         // third of `bulk::stem_all`'s time on one thread), and the hashing
         // done on the pool rather than under the GIL below.
-        let work = |transcoder: &mut Transcoder, utf16: &[u8]| {
-            self.joined_stems(transcoder.utf8_of(utf16))
+        let work = |transcoder: &mut Transcoder, chars: Chars<'_>| {
+            transcoder.utf8_of(chars).map(|text| self.joined_stems(text))
         };
         let mut lists = Vec::with_capacity(texts.len());
         batch::run(py, threads, &texts, work, |_, stems: JoinedStems| {

@@ -226,9 +226,9 @@ def test_batches_keep_order_and_match_single_calls(data):
 
 
 def test_strs_of_every_shape_cross_into_rust_and_back_unchanged(data):
-    # Strs reach the library as UTF-16 and results come back the same way:
-    # a leading U+FEFF (which looks like a byte order mark), characters
-    # beyond the BMP (surrogate pairs in UTF-16), ASCII, empty strs, texts
+    # Strs of every width reach the library and come back: a leading U+FEFF
+    # (a byte order mark to a UTF-16 codec), characters beyond the BMP
+    # (surrogate pairs in UTF-16), ASCII, empty strs, texts
     # longer than a piece of a batch and more texts than a piece holds.
     rng = random.Random(7)
     alphabet = ["\ufeff", "\U0001F600", "\U00010FFF", "a", " ", "\n", "é", "ك", "ی",
@@ -276,6 +276,53 @@ def test_strs_of_every_shape_cross_into_rust_and_back_unchanged(data):
     assert analyzer.stems_batch(texts, threads=2) == stems
     with pytest.raises(TypeError):
         analyzer.stems_batch(["ok", None])
+
+
+def test_results_are_strs_in_python_s_own_form():
+    # CPython keeps a str in the narrowest of one, two or four bytes a
+    # character and compares strs of different widths as unequal, so a
+    # result made by the module must be in that form: equal to, and hashing
+    # as, the same text made by Python, whatever the input's width was.
+    keep = sarf.Normalizer("display", format_controls=False)
+    cases = {
+        "a\u0640b": "ab",  # two bytes a character in, ASCII out
+        "\xe9\u0640": "\xe9",  # two bytes in, one byte (Latin-1) out
+        "\U0001F600\u0640\xe9": "\U0001F600\xe9",  # four bytes in and out
+        "\U0001F600\u0640": "\U0001F600",
+        "\U0001F600\u0640\u0643": "\U0001F600\u0643",
+        "\u0643\u0640\U0001F600": "\u0643\U0001F600",
+        "\u0643\u0640\xe9": "\u0643\xe9",  # two bytes in and out
+    }
+    for text, expected in cases.items():
+        expected = "".join(list(expected))  # made by Python
+        for result in [keep.normalize(text), *keep.normalize_batch([text, text], threads=2)]:
+            assert result == expected and hash(result) == hash(expected), ascii(text)
+            assert {result: 1}.get(expected) == 1
+            assert len(result) == len(expected)
+    # Every width on the way in: Latin-1 (é, one byte a character, not UTF-8),
+    # a str subclass (its characters kept apart from the object), texts
+    # whose only change is at the end.
+    search = sarf.Normalizer()
+
+    class Text(str):
+        pass
+
+    for text in ["caf\xe9 \xe0 \xff", Text("\u0643\u064e\u062a\u0628"), Text("\xe9\u0640"), "x" * 100 + "\u0640"]:
+        expected = search.normalize(str(text) + "")
+        assert search.normalize(text) == expected
+        assert search.normalize_batch([text], threads=2) == [expected]
+    assert search.normalize("caf\xe9") == "caf\xe9"
+    # Two surrogates in a row are two characters, not a pair: refused, as
+    # Python's encoder refuses them, on every path.
+    pair = "a\ud83d\ude00b"
+    with pytest.raises(UnicodeEncodeError):
+        pair.encode("utf-8")
+    for call in (search.normalize, sarf.Analyzer().stems):
+        with pytest.raises(UnicodeEncodeError):
+            call(pair)
+    for threads in (1, 2):
+        with pytest.raises(UnicodeEncodeError):
+            search.normalize_batch(["ok", "\U0001F600\udc00"], threads=threads)
 
 
 def test_batches_on_many_pool_sizes_give_the_same_results(data):
