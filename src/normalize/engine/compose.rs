@@ -206,6 +206,23 @@ impl Engine {
         w: &mut Writer<'_>,
         recorder: &mut R,
     ) -> usize {
+        if !R::ENABLED {
+            // Only the output: the kept marks' text, not a step per mark
+            // (a run of tens of thousands of marks would take megabytes).
+            let mut marks = String::new();
+            let cluster = self.walk_cluster(input, span.end, &item, |step| match step {
+                Step::Retain { output, .. } => marks.push(output),
+                Step::RetainText { text, .. } => marks.push_str(&text),
+                Step::Compose { .. } | Step::Delete { .. } => {}
+            });
+            w.start(input, span.start);
+            w.out.push_str(&item.head);
+            w.out.push(cluster.base);
+            w.out.push_str(&item.tail);
+            w.out.push_str(&marks);
+            w.copied = cluster.end;
+            return cluster.end;
+        }
         let mut steps = Vec::new();
         let cluster = self.walk_cluster(input, span.end, &item, |step| steps.push(step));
         let out_start = w.start(input, span.start);
@@ -250,11 +267,9 @@ impl Engine {
             }
         }
         w.copied = cluster.end;
-        if R::ENABLED {
-            for mut event in events {
-                event.output = out_start + event.output.start..out_start + event.output.end;
-                recorder.record(event);
-            }
+        for mut event in events {
+            event.output = out_start + event.output.start..out_start + event.output.end;
+            recorder.record(event);
         }
         cluster.end
     }
