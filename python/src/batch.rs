@@ -1,14 +1,19 @@
 //! How a batch call runs: the Python work on the calling thread, the text
-//! work on a pool, overlapping.
+//! work on a pool and on the calling thread, overlapping.
 //!
-//! A batch call's Python work (taking each str's code units, making each
-//! result's objects) needs the GIL and so runs on one thread; its text work
-//! (transcoding, normalizing, stemming) runs on a pool without it. Done one
-//! after the other, the call costs the Python work plus the text work
-//! shared by the threads. [`run`] overlaps them instead: the calling thread
-//! encodes the texts piece by piece and hands each piece to the pool, and
-//! between pieces takes the finished ones back, in order, to make their
-//! results. Pieces in flight are bounded, so memory holds a few pieces
+//! A batch call's Python work (reading each str, making each result's
+//! objects) needs the GIL and so runs on one thread; its text work
+//! (transcoding, normalizing, stemming) runs without it. Done one after
+//! the other, the call costs the Python work plus the text work shared by
+//! the threads. [`run`] overlaps them instead: the calling thread reads the
+//! texts piece by piece and hands each piece to a pool of `threads - 1`
+//! threads, or works on it itself (the GIL released) when the pool has
+//! enough pieces in hand, and between pieces takes the finished ones back,
+//! in order, to make their results. So `threads` threads work, never more:
+//! a pool as large as `threads` beside a calling thread that waited for it
+//! ran three threads on two cores, and its `normalize_batch` ran at 1.2x
+//! to 1.4x the per-line loop's speed where this runs at 1.7x
+//! (BENCHMARKS.md, "The Python module"). Pieces in flight are bounded, so memory holds a few pieces
 //! whatever the batch's size.
 
 use std::collections::VecDeque;
@@ -61,6 +66,8 @@ struct InOrder<R> {
     /// The number of the next piece to hand on, and of its first text.
     next_piece: usize,
     next_text: usize,
+    /// Pieces taken back from the pool.
+    received: usize,
 }
 
 impl<R: Send> InOrder<R> {
@@ -85,7 +92,19 @@ impl<R: Send> InOrder<R> {
         };
         self.receiver = Some(receiver);
         let Some((number, done)) = done else { return Ok(()) };
+        self.received += 1;
         let results = done.unwrap_or_else(|panic| resume_unwind(panic));
+        self.put(number, results, finish)
+    }
+
+    /// Hands on piece `number`'s results, and those of the pieces after it
+    /// that were waiting for it.
+    fn put(
+        &mut self,
+        number: usize,
+        results: Vec<Option<R>>,
+        finish: &mut impl FnMut(usize, Option<R>) -> PyResult<()>,
+    ) -> PyResult<()> {
         let slot = number - self.next_piece;
         if self.waiting.len() <= slot {
             self.waiting.resize_with(slot + 1, || None);
@@ -103,12 +122,13 @@ impl<R: Send> InOrder<R> {
     }
 }
 
-/// Runs `work` on the characters of each of `texts` on the pool of
-/// `threads` threads (see [`pool`]), and `finish` on each text's index and
-/// result, in order, on this thread, with the GIL. `work` gets the
-/// worker's [`Transcoder`] and returns `None` for characters Python
-/// refuses, which fails the call with Python's error. With one thread,
-/// this thread does the work too, piece after piece, without the GIL.
+/// Runs `work` on the characters of each of `texts` on `threads` threads
+/// (this one and a pool of the others, see [`pool_of`]), and `finish` on
+/// each text's index and result, in order, on this thread, with the GIL.
+/// `work` gets the worker's [`Transcoder`] and returns `None` for
+/// characters Python refuses, which fails the call with Python's error.
+/// With one thread, this thread does all the work, piece after piece,
+/// without the GIL.
 pub(crate) fn run<'py, R, W, F>(
     py: Python<'py>,
     threads: Option<usize>,
@@ -141,28 +161,40 @@ where
         }
         return Ok(());
     }
-    let pool = pool_of(threads)?;
+    // The calling thread is one of the threads: it works on a piece
+    // itself whenever the pool has enough in hand.
+    let pool = pool_of(threads - 1)?;
     let (sender, receiver) = channel::<(usize, Done<R>)>();
-    let mut in_order =
-        InOrder { receiver: Some(receiver), waiting: VecDeque::new(), next_piece: 0, next_text: 0 };
+    let mut in_order = InOrder {
+        receiver: Some(receiver),
+        waiting: VecDeque::new(),
+        next_piece: 0,
+        next_text: 0,
+        received: 0,
+    };
     let limit = IN_FLIGHT_PER_THREAD * pool.current_num_threads();
     pool.in_place_scope(|scope| -> PyResult<()> {
-        let (mut start, mut sent) = (0, 0);
+        let (mut start, mut sent, mut own) = (0, 0, 0);
         while start < texts.len() {
             let (piece, end) = read(texts, start)?;
             start = end;
-            let (sender, work, number) = (sender.clone(), &work, sent);
-            scope.spawn(move |_| {
-                let done = catch_unwind(AssertUnwindSafe(|| results(&piece, work)));
-                // A closed channel means the call stopped on an error.
-                let _ = sender.send((number, done));
-            });
-            sent += 1;
-            while sent - in_order.next_piece > limit {
-                in_order.take_back(py, true, &mut finish)?;
+            let number = sent + own;
+            if sent - in_order.received >= limit {
+                let done = py.detach(|| results(&piece, &work));
+                own += 1;
+                in_order.put(number, done, &mut finish)?;
+            } else {
+                let (sender, work) = (sender.clone(), &work);
+                scope.spawn(move |_| {
+                    let done = catch_unwind(AssertUnwindSafe(|| results(&piece, work)));
+                    // A closed channel means the call stopped on an error.
+                    let _ = sender.send((number, done));
+                });
+                sent += 1;
             }
             in_order.take_back(py, false, &mut finish)?;
         }
+        let sent = sent + own;
         while in_order.next_piece < sent {
             in_order.take_back(py, true, &mut finish)?;
         }

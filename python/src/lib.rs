@@ -3,9 +3,9 @@
 //!
 //! Everything here converts between Python and the library and nothing
 //! else: the text processing is `sarf`'s. Strs cross with as little
-//! Python work as the build allows (the `strs` module); batch functions run their text work on a pool of
-//! `threads` threads while the calling thread does the Python work (the
-//! `batch` module), keeping input order.
+//! Python work as the build allows (the `strs` module); batch functions
+//! run their text work on `threads` threads, the calling thread among them
+//! between its Python work (the `batch` module), keeping input order.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
