@@ -222,20 +222,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn utf8_and_utf16_round_trip_every_kind_of_character() {
+    fn unaligned_code_units_read_the_same() {
         let mut transcoder = Transcoder::default();
-        let long = "كتاب a ".repeat(1000);
-        for text in TEXTS.iter().copied().chain([long.as_str()]) {
-            let chars = Chars::for_test(text);
-            let made = transcoder.map(chars.chars(), |text, out| {
-                out.push_str(text);
-                true
-            });
-            assert_eq!(made.flatten().expect("made").text(), text, "{text:?}");
-            assert_eq!(transcoder.utf8_of(chars.chars()), Some(text), "{text:?}");
-            // Unaligned bytes read the same.
+        for text in TEXTS {
             let mut shifted = vec![0];
-            shifted.extend(&chars.0);
+            shifted.extend(&Chars::for_test(text).0);
             assert_eq!(transcoder.utf8_of(Chars(&shifted[1..])), Some(text), "{text:?}");
         }
     }

@@ -74,21 +74,15 @@ impl Transcoder {
         Some(Some(&self.made))
     }
 
-    /// [`map`](Self::map), the result written in a new [`Made`] for the
-    /// caller to keep (rather than copied out of the reused one).
+    /// [`map`](Self::map), the result's buffer handed over for the caller
+    /// to keep (rather than copied out; the next text gets a new one).
     pub(crate) fn map_owned(
         &mut self,
         chars: Chars<'_>,
         f: impl FnOnce(&str, &mut String) -> bool,
     ) -> Option<Option<Made>> {
-        let text = chars.utf8(&mut self.utf8, &mut self.scratch)?;
-        self.out.clear();
-        if !f(text, &mut self.out) {
-            return Some(None);
-        }
-        let mut made = Made::default();
-        made.write(&self.out);
-        Some(Some(made))
+        let changed = self.map(chars, f)?.is_some();
+        Some(changed.then(|| std::mem::take(&mut self.made)))
     }
 }
 
@@ -121,6 +115,21 @@ mod tests {
     /// it, astral characters, a leading U+FEFF ZERO WIDTH NO-BREAK SPACE.
     pub(super) const TEXTS: [&str; 8] =
         ["", "abc", "é", "كتاب", "ک ی ۀ", "\u{1F600}x\u{10FFFF}", "\u{FEFF}é", "aé\u{FFFF}"];
+
+    #[test]
+    fn every_kind_of_character_round_trips() {
+        let mut transcoder = Transcoder::default();
+        let long = "كتاب a ".repeat(1000);
+        for text in TEXTS.iter().copied().chain([long.as_str()]) {
+            let chars = Chars::for_test(text);
+            assert_eq!(transcoder.utf8_of(chars.chars()), Some(text), "{text:?}");
+            let made = transcoder.map(chars.chars(), |text, out| {
+                out.push_str(text);
+                true
+            });
+            assert_eq!(made.flatten().expect("made").text(), text, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_text_that_is_not_changed_is_not_made() {

