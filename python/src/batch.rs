@@ -13,8 +13,8 @@
 //! a pool as large as `threads` beside a calling thread that waited for it
 //! ran three threads on two cores, and its `normalize_batch` ran at 1.2x
 //! to 1.4x the per-line loop's speed where this runs at 1.7x
-//! (BENCHMARKS.md, "The Python module"). Pieces in flight are bounded, so memory holds a few pieces
-//! whatever the batch's size.
+//! (BENCHMARKS.md, "The Python module"). Pieces in flight are bounded, so
+//! memory holds a few pieces whatever the batch's size.
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
@@ -174,14 +174,13 @@ where
     };
     let limit = IN_FLIGHT_PER_THREAD * pool.current_num_threads();
     pool.in_place_scope(|scope| -> PyResult<()> {
-        let (mut start, mut sent, mut own) = (0, 0, 0);
+        // Pieces numbered in order, and those handed to the pool.
+        let (mut start, mut number, mut sent) = (0, 0, 0);
         while start < texts.len() {
             let (piece, end) = read(texts, start)?;
             start = end;
-            let number = sent + own;
             if sent - in_order.received >= limit {
                 let done = py.detach(|| results(&piece, &work));
-                own += 1;
                 in_order.put(number, done, &mut finish)?;
             } else {
                 let (sender, work) = (sender.clone(), &work);
@@ -192,10 +191,10 @@ where
                 });
                 sent += 1;
             }
+            number += 1;
             in_order.take_back(py, false, &mut finish)?;
         }
-        let sent = sent + own;
-        while in_order.next_piece < sent {
+        while in_order.received < sent {
             in_order.take_back(py, true, &mut finish)?;
         }
         Ok(())
