@@ -332,6 +332,143 @@ pub const LAM_ARTICLES: [&str; 3] = [
     "\u{0648}\u{0644}\u{0644}", // ولل
     "\u{0641}\u{0644}\u{0644}", // فلل
 ];
+/// The pronouns a preposition or particle takes (فيه, عليهم, منها,
+/// لدينا, انك), longest first. The one-letter ه is also teh marbuta in
+/// key form, so only the hosts that take it are tried with it (see
+/// [`PRONOUN_HOSTS`]); "me", ي, is left out: علي is على far more often
+/// than "on me".
+pub const PRONOUN_SUFFIXES: [&str; 10] = [
+    "\u{0647}\u{0645}\u{0627}", // هما
+    "\u{0643}\u{0645}\u{0627}", // كما
+    "\u{0647}\u{0645}",         // هم
+    "\u{0647}\u{0646}",         // هن
+    "\u{0643}\u{0645}",         // كم
+    "\u{0643}\u{0646}",         // كن
+    "\u{0647}\u{0627}",         // ها
+    "\u{0646}\u{0627}",         // نا
+    "\u{0647}",                 // ه
+    "\u{0643}",                 // ك
+];
+
+/// The prepositions and particles that take a pronoun suffix, in key
+/// form, each with whether it takes the one-letter ه: not where host + ة
+/// is a common word that key form writes the same way (آلية, قبلة,
+/// غيرة, بينة, عبرة, إمامة, بعدة).
+pub const PRONOUN_HOSTS: [(&str, bool); 27] = [
+    ("\u{0641}\u{064A}", true),                  // في
+    ("\u{0645}\u{0646}", true),                  // من
+    ("\u{0639}\u{0646}", true),                  // عن
+    ("\u{0627}\u{0646}", true),                  // ان (أن, إن)
+    ("\u{0645}\u{0639}", true),                  // مع
+    ("\u{0643}\u{0644}", true),                  // كل
+    ("\u{0639}\u{0644}\u{064A}", true),          // علي (على)
+    ("\u{0627}\u{0644}\u{064A}", false),         // الي (إلى)
+    ("\u{0644}\u{062F}\u{064A}", true),          // لدي (لدى)
+    ("\u{0639}\u{0646}\u{062F}", true),          // عند
+    ("\u{0628}\u{064A}\u{0646}", false),         // بين
+    ("\u{0628}\u{0639}\u{062F}", false),         // بعد
+    ("\u{0642}\u{0628}\u{0644}", false),         // قبل
+    ("\u{062F}\u{0648}\u{0646}", true),          // دون
+    ("\u{062D}\u{0648}\u{0644}", true),          // حول
+    ("\u{0645}\u{062B}\u{0644}", true),          // مثل
+    ("\u{063A}\u{064A}\u{0631}", false),         // غير
+    ("\u{0628}\u{0639}\u{0636}", true),          // بعض
+    ("\u{0646}\u{0641}\u{0633}", true),          // نفس
+    ("\u{0644}\u{0643}\u{0646}", true),          // لكن
+    ("\u{062A}\u{062D}\u{062A}", true),          // تحت
+    ("\u{0641}\u{0648}\u{0642}", true),          // فوق
+    ("\u{0636}\u{062F}", true),                  // ضد
+    ("\u{0639}\u{0628}\u{0631}", false),         // عبر
+    ("\u{062E}\u{0644}\u{0641}", false),         // خلف
+    ("\u{0627}\u{0645}\u{0627}\u{0645}", false), // امام
+    ("\u{062C}\u{0645}\u{064A}\u{0639}", true),  // جميع
+];
+
+/// The conjunctions و and ف, then none: the proclitics a function word
+/// with a pronoun may have (وعليه, فإنه, عليه).
+pub const CONJUNCTIONS_OR_NONE: [&str; 3] = ["\u{0648}", "\u{0641}", ""];
+
+/// A preposition or particle with a pronoun attached, after one of
+/// `conjunctions` (`""` for none) (فيكم, عليهم, لدينا, منها, انه,
+/// وعليه): where the host starts and where the pronoun starts.
+/// After ف, the one-letter ه is not tried: ف + host + ه is as often a
+/// nisba noun in ة (فعلية, actual, is not ف + عليه).
+pub fn host_and_pronoun(key: &str, conjunctions: &[&str]) -> Option<(usize, usize)> {
+    // Every form, looked up by hash in one table: this runs on every word
+    // the memos miss, where trying each host and pronoun in turn cost 5%
+    // of `sarf stem`. Forms are six to sixteen bytes long.
+    if !(6..=16).contains(&key.len()) {
+        return None;
+    }
+    let table = &*HOSTS_AND_PRONOUNS;
+    let hash = crate::hash::hash(key.as_bytes());
+    let mut slot = table.slot(hash);
+    loop {
+        let form = table.forms.get(usize::from(table.slots[slot]))?;
+        if form.hash == hash && form.text == key {
+            return conjunctions
+                .contains(&form.conjunction)
+                .then_some((form.conjunction.len(), form.pronoun_at));
+        }
+        slot = (slot + 1) & (table.slots.len() - 1);
+    }
+}
+
+/// One conjunction + host + pronoun form (see [`host_and_pronoun`]).
+struct HostAndPronoun {
+    hash: u64,
+    text: String,
+    conjunction: &'static str,
+    pronoun_at: usize,
+}
+
+/// The forms [`host_and_pronoun`] recognizes, in an open-addressing table
+/// of indexes into them (`u16::MAX` for an empty slot), at most a quarter
+/// full.
+struct HostsAndPronouns {
+    forms: Vec<HostAndPronoun>,
+    slots: Vec<u16>,
+}
+
+impl HostsAndPronouns {
+    fn slot(&self, hash: u64) -> usize {
+        // The hash's low bits are weak: its high bits, spread.
+        let bits = self.slots.len().trailing_zeros();
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+}
+
+static HOSTS_AND_PRONOUNS: std::sync::LazyLock<HostsAndPronouns> = std::sync::LazyLock::new(|| {
+    let mut forms = Vec::new();
+    for conjunction in CONJUNCTIONS_OR_NONE {
+        for (host, takes_heh) in PRONOUN_HOSTS {
+            for pronoun in PRONOUN_SUFFIXES {
+                let heh = pronoun == TEH_MARBUTA_KEY;
+                if heh && (!takes_heh || conjunction == "\u{0641}") {
+                    continue;
+                }
+                let text = format!("{conjunction}{host}{pronoun}");
+                let hash = crate::hash::hash(text.as_bytes());
+                let pronoun_at = conjunction.len() + host.len();
+                forms.push(HostAndPronoun { hash, text, conjunction, pronoun_at });
+            }
+        }
+    }
+    let mut table = HostsAndPronouns {
+        slots: vec![u16::MAX; (forms.len() * 4).next_power_of_two()],
+        forms: Vec::new(),
+    };
+    for (i, form) in forms.iter().enumerate() {
+        let mut slot = table.slot(form.hash);
+        while table.slots[slot] != u16::MAX {
+            slot = (slot + 1) & (table.slots.len() - 1);
+        }
+        table.slots[slot] = i as u16;
+    }
+    table.forms = forms;
+    table
+});
+
 /// Teh marbuta in key form.
 pub const TEH_MARBUTA_KEY: &str = "\u{0647}";
 

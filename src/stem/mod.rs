@@ -117,8 +117,9 @@ impl Default for StemmerConfig {
     }
 }
 
-/// One split of a word: `key[start..end]` is the stem, `len` characters,
-/// `hash` its hash (computed once for both passes).
+/// One split of a word: `key[start..end]` is the stem, `len` characters
+/// long as splits are ordered (see `Stemmer::lexicon`), `hash` its hash
+/// (computed once for both passes).
 #[derive(Clone, Copy, Default)]
 struct Candidate {
     hash: u64,
@@ -385,23 +386,33 @@ impl Stemmer {
         }
     }
 
+    /// Whether `key` is a stopword, possibly after و or ف, or a
+    /// preposition or particle with a pronoun (see [`host_and_pronoun`]);
+    /// the length of the conjunction if so.
     fn stopword_split(&self, key: &str) -> Option<usize> {
         if self.lexicons.is_stopword(key) {
             return Some(0);
         }
-        ["\u{0648}", "\u{0641}"].iter().find_map(|p| {
+        let conjunction = ["\u{0648}", "\u{0641}"].iter().find_map(|p| {
             let rest = &key[if has_prefix(key, p) { p.len() } else { return None }..];
             (chars(rest) >= 2 && self.lexicons.is_stopword(rest)).then_some(p.len())
-        })
+        });
+        // A preposition or particle with a pronoun is a function word
+        // too (فيكم, لديهم, وفيكم).
+        conjunction.or_else(|| host_and_pronoun(key, &CONJUNCTIONS_OR_NONE).map(|(start, _)| start))
     }
 
-    /// The analysis of a stopword: its lexicon analysis when that leads to
-    /// another stopword (كانت → كان, يكون → كان, وعليه → علي), so that the
-    /// inflected forms of an auxiliary verb or a preposition meet it;
-    /// otherwise the word itself. A function word is never stemmed into a
-    /// content word (ذلك is not ذل + ك), and takes no accusative alef (اما
-    /// is not ام + ا).
+    /// The analysis of a stopword: a preposition or particle with a
+    /// pronoun stems to the bare one (فيه, فيها, وفيكم → في); another, to
+    /// its lexicon analysis when that leads to another stopword (كانت →
+    /// كان, يكون → كان), so that the inflected forms of an auxiliary verb
+    /// meet it; otherwise the word itself. A function word is never
+    /// stemmed into a content word (ذلك is not ذل + ك), and takes no
+    /// accusative alef (اما is not ام + ا).
     fn stopword_stem<'k>(&self, key: &'k str) -> Analysis<'k> {
+        if let Some((start, end)) = host_and_pronoun(key, &CONJUNCTIONS_OR_NONE) {
+            return split(key, start, end, Decision::KnownStem).with_stopword(true);
+        }
         let analysis = self.lexicon(key);
         let inflected = matches!(
             analysis.decision,
@@ -507,13 +518,30 @@ impl Stemmer {
                     // After the article: a noun or adjective, never a
                     // verb form (الحوثيين is not ال + a form of حاث).
                     let noun = kind == PrefixKind::Article;
-                    // The article and a pronoun never meet: a stem that
-                    // starts like the article, under a suffix that cannot
-                    // follow it, yields to the article's reading of the
-                    // same length (الفني is ال + فني, not الف + ني).
-                    let article_and_pronoun = prefix.is_empty()
-                        && has_prefix(stem, ARTICLE)
-                        && suffix.is_some_and(|s| !s.after_article);
+                    // A word that starts like the article mostly has it.
+                    // A stem that starts like the article under a noun
+                    // ending is ordered as if the article were cut, so
+                    // that it yields to the article's reading of a longer
+                    // or the same stem (الدين is ال + دين, not الد + ين;
+                    // العليا is ال + عليا, as the accusative alef never
+                    // follows the article) and wins where that reading is
+                    // unknown (الفين). Under a pronoun or verb ending, which
+                    // the article never meets, it yields to the article's
+                    // reading of the same length only (الفني is ال + فني,
+                    // not الف + ني), as the longer stem is then mostly a
+                    // verb of the form افتعل (التزمت is التزم + ت).
+                    let article_like = prefix.is_empty() && has_prefix(stem, ARTICLE);
+                    let after_article = suffix.map(|s| s.after_article);
+                    // The article's reading is the rest of the word, of
+                    // three letters or more (آلته is آلة + ه: ته is no
+                    // stem).
+                    let article_reading = chars(after) >= chars(ARTICLE) + 3;
+                    let len = if article_like && after_article == Some(true) && article_reading {
+                        len - chars(ARTICLE)
+                    } else {
+                        len
+                    };
+                    let article_and_pronoun = article_like && after_article == Some(false);
                     let rank = if article_and_pronoun {
                         3
                     } else if text == WEAK_SUFFIX {
@@ -563,12 +591,12 @@ impl Stemmer {
                 let with_teh_marbuta = hash_joined(stem.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
                 if lex.may_be_stem(with_teh_marbuta) {
                     let singular = format!("{stem}{TEH_MARBUTA_KEY}");
-                    if lex.is_stem_hashed(&singular, with_teh_marbuta) {
+                    if self.is_content_stem(&singular, with_teh_marbuta) {
                         return owned(key, start, end, singular, Decision::KnownStem);
                     }
                 }
             }
-            if c.listed && lex.is_stem_hashed(stem, hash) {
+            if c.listed && self.is_content_stem(stem, hash) {
                 if let Some(lemma) = self.imperfect_lemma(stem, hash) {
                     return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
                 }
@@ -590,7 +618,7 @@ impl Stemmer {
                     if let Some(target) = lex.exception_hashed(&restored, restored_hash) {
                         return owned(key, start, end, target.to_string(), Decision::Exception);
                     }
-                    if lex.is_stem_hashed(&restored, restored_hash) {
+                    if self.is_content_stem(&restored, restored_hash) {
                         return owned(key, start, end, restored, Decision::KnownStem);
                     }
                 }
@@ -607,6 +635,14 @@ impl Stemmer {
             }
         }
         self.fallback(key)
+    }
+
+    /// Whether `stem`, hashed `hash`, is a known stem that does not also
+    /// read as a preposition or particle with a pronoun (انه, فيه): such a
+    /// word stems to the bare one, so a stem there would not stem to
+    /// itself (انتا, انات are not to meet أنه).
+    fn is_content_stem(&self, stem: &str, hash: u64) -> bool {
+        self.lexicons.is_stem_hashed(stem, hash) && host_and_pronoun(stem, &[""]).is_none()
     }
 
     /// The lemma of `stem` read as the imperfect of a hollow verb when it
@@ -641,11 +677,15 @@ impl Stemmer {
 
     /// The lemma of `stem` (hashed `hash`) read as a verb form of the word
     /// `key`: none when the lemma would be longer than the word (see
-    /// [`fits`]); a form-V hollow lemma that reads as an imperfect (تبول,
+    /// [`fits`]) or would read as a preposition with a pronoun (معك, see
+    /// [`Self::is_content_stem`]); a form-V hollow lemma that reads as an imperfect (تبول,
     /// from اتبول) goes on to the form-I verb (بال), as the word تبول itself
     /// does, so that every stem the lexicons give stays a fixed point.
     fn verb_lemma(&self, stem: &str, hash: u64, key: &str) -> Option<&str> {
-        let lemma = self.lexicons.verb_lemma_hashed(stem, hash).filter(|l| fits(l, key))?;
+        let lemma = self
+            .lexicons
+            .verb_lemma_hashed(stem, hash)
+            .filter(|l| fits(l, key) && host_and_pronoun(l, &[""]).is_none())?;
         let hash = crate::hash::hash(lemma.as_bytes());
         if self.lexicons.is_stem_hashed(lemma, hash) {
             Some(self.imperfect_lemma(lemma, hash).unwrap_or(lemma))
