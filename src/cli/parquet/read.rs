@@ -185,6 +185,34 @@ pub(super) fn typed_strings(
     data_type: &DataType,
     path: &Path,
 ) -> Result<ArrayRef, Error> {
+    typed_strings_within(strings, data_type, path, i32::MAX as usize)
+}
+
+/// [`typed_strings`], refusing strings that take more than `limit` bytes
+/// together in an array whose offsets are 32-bit (Arrow's builders would
+/// panic): a batch rewritten longer than its input (NFKC turns ﷺ into
+/// eighteen letters) may not fit where the input did.
+fn typed_strings_within(
+    strings: Vec<Option<String>>,
+    data_type: &DataType,
+    path: &Path,
+    limit: usize,
+) -> Result<ArrayRef, Error> {
+    let offsets_32 = match data_type {
+        DataType::Utf8 => true,
+        DataType::Dictionary(_, values) => values.as_ref() == &DataType::Utf8,
+        _ => false,
+    };
+    let total: usize = strings.iter().flatten().map(String::len).sum();
+    if offsets_32 && total > limit {
+        return Err(invalid(
+            path,
+            format!(
+                "a batch of {} rewritten values takes {total} bytes, more than a {data_type} column holds in one array ({limit}); rewrite into a large_string column",
+                strings.len()
+            ),
+        ));
+    }
     let iter = strings.iter().map(|s| s.as_deref());
     Ok(match data_type {
         DataType::Utf8 => Arc::new(StringArray::from_iter(iter)),
@@ -237,5 +265,27 @@ pub(super) fn is_string(data_type: &DataType) -> bool {
             matches!(values.as_ref(), DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_too_long_for_32_bit_offsets_are_an_error_not_a_panic() {
+        let strings = || vec![Some("ﷺ".repeat(4)), None, Some("كتاب".to_string())];
+        let path = Path::new("in.parquet");
+        let dictionary = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+        for data_type in [DataType::Utf8, dictionary] {
+            let error = typed_strings_within(strings(), &data_type, path, 19).unwrap_err();
+            let message = error.message_with_causes();
+            assert!(message.contains("takes 20 bytes"), "{message}");
+            let array = typed_strings_within(strings(), &data_type, path, 20).unwrap();
+            assert_eq!(array.len(), 3);
+        }
+        // 64-bit offsets hold them.
+        let array = typed_strings_within(strings(), &DataType::LargeUtf8, path, 19).unwrap();
+        assert_eq!(array.len(), 3);
     }
 }
