@@ -333,7 +333,7 @@ pub const LAM_ARTICLES: [&str; 3] = [
     "\u{0641}\u{0644}\u{0644}", // فلل
 ];
 /// The pronouns a preposition or particle takes (فيه, عليهم, منها,
-/// لدينا, انك), longest first. The one-letter ه is also teh marbuta in
+/// لدينا, انك), longest first: such a word is a stopword, kept whole. The one-letter ه is also teh marbuta in
 /// key form, so only the hosts that take it are tried with it (see
 /// [`PRONOUN_HOSTS`]); "me", ي, is left out: علي is على far more often
 /// than "on me".
@@ -388,12 +388,10 @@ pub const PRONOUN_HOSTS: [(&str, bool); 27] = [
 /// with a pronoun may have (وعليه, فإنه, عليه).
 pub const CONJUNCTIONS_OR_NONE: [&str; 3] = ["\u{0648}", "\u{0641}", ""];
 
-/// A preposition or particle with a pronoun attached, after one of
-/// `conjunctions` (`""` for none) (فيكم, عليهم, لدينا, منها, انه,
-/// وعليه): where the host starts and where the pronoun starts.
-/// After ف, the one-letter ه is not tried: ف + host + ه is as often a
-/// nisba noun in ة (فعلية, actual, is not ف + عليه).
-pub fn host_and_pronoun(key: &str, conjunctions: &[&str]) -> Option<(usize, usize)> {
+/// Whether `key` is a preposition or particle with a pronoun attached,
+/// after one of `conjunctions` (`""` for none) (فيكم, عليهم, لدينا, منها,
+/// انه, وعليه): the bytes of the conjunction if so.
+pub fn host_and_pronoun(key: &str, conjunctions: &[&str]) -> Option<usize> {
     // Every form, looked up by hash in one table: this runs on every word
     // the memos miss, where trying each host and pronoun in turn cost 5%
     // of `sarf stem`. Forms are six to sixteen bytes long.
@@ -406,9 +404,7 @@ pub fn host_and_pronoun(key: &str, conjunctions: &[&str]) -> Option<(usize, usiz
     loop {
         let form = table.forms.get(usize::from(table.slots[slot]))?;
         if form.hash == hash && form.text == key {
-            return conjunctions
-                .contains(&form.conjunction)
-                .then_some((form.conjunction.len(), form.pronoun_at));
+            return conjunctions.contains(&form.conjunction).then_some(form.conjunction.len());
         }
         slot = (slot + 1) & (table.slots.len() - 1);
     }
@@ -419,7 +415,6 @@ struct HostAndPronoun {
     hash: u64,
     text: String,
     conjunction: &'static str,
-    pronoun_at: usize,
 }
 
 /// The forms [`host_and_pronoun`] recognizes, in an open-addressing table
@@ -443,14 +438,12 @@ static HOSTS_AND_PRONOUNS: std::sync::LazyLock<HostsAndPronouns> = std::sync::La
     for conjunction in CONJUNCTIONS_OR_NONE {
         for (host, takes_heh) in PRONOUN_HOSTS {
             for pronoun in PRONOUN_SUFFIXES {
-                let heh = pronoun == TEH_MARBUTA_KEY;
-                if heh && (!takes_heh || conjunction == "\u{0641}") {
+                if pronoun == TEH_MARBUTA_KEY && !takes_heh {
                     continue;
                 }
                 let text = format!("{conjunction}{host}{pronoun}");
                 let hash = crate::hash::hash(text.as_bytes());
-                let pronoun_at = conjunction.len() + host.len();
-                forms.push(HostAndPronoun { hash, text, conjunction, pronoun_at });
+                forms.push(HostAndPronoun { hash, text, conjunction });
             }
         }
     }

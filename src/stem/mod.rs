@@ -399,19 +399,20 @@ impl Stemmer {
         });
         // A preposition or particle with a pronoun is a function word
         // too (فيكم, لديهم, وفيكم).
-        conjunction.or_else(|| host_and_pronoun(key, &CONJUNCTIONS_OR_NONE).map(|(start, _)| start))
+        conjunction.or_else(|| host_and_pronoun(key, &CONJUNCTIONS_OR_NONE))
     }
 
     /// The analysis of a stopword: a preposition or particle with a
-    /// pronoun stems to the bare one (فيه, فيها, وفيكم → في); another, to
-    /// its lexicon analysis when that leads to another stopword (كانت →
-    /// كان, يكون → كان), so that the inflected forms of an auxiliary verb
-    /// meet it; otherwise the word itself. A function word is never
+    /// pronoun is kept whole (فيهم is not ف + يهم, nor in search the
+    /// commoner في: "in them" finds its verse where "in" does not); another
+    /// stopword, its lexicon analysis when that leads to another stopword
+    /// (كانت → كان, يكون → كان), so that the inflected forms of an
+    /// auxiliary verb meet it; otherwise the word itself. A function word is never
     /// stemmed into a content word (ذلك is not ذل + ك), and takes no
     /// accusative alef (اما is not ام + ا).
     fn stopword_stem<'k>(&self, key: &'k str) -> Analysis<'k> {
-        if let Some((start, end)) = host_and_pronoun(key, &CONJUNCTIONS_OR_NONE) {
-            return split(key, start, end, Decision::KnownStem).with_stopword(true);
+        if host_and_pronoun(key, &CONJUNCTIONS_OR_NONE).is_some() {
+            return whole(Cow::Borrowed(key), Decision::Stopword).with_stopword(true);
         }
         let analysis = self.lexicon(key);
         let inflected = matches!(
@@ -639,8 +640,8 @@ impl Stemmer {
 
     /// Whether `stem`, hashed `hash`, is a known stem that does not also
     /// read as a preposition or particle with a pronoun (انه, فيه): such a
-    /// word stems to the bare one, so a stem there would not stem to
-    /// itself (انتا, انات are not to meet أنه).
+    /// word is a stopword, so a stem there is a misreading that would meet
+    /// it (انهت is انهي + ت, not أنه + ت; انات is not to meet أنه).
     fn is_content_stem(&self, stem: &str, hash: u64) -> bool {
         self.lexicons.is_stem_hashed(stem, hash) && host_and_pronoun(stem, &[""]).is_none()
     }
