@@ -121,7 +121,7 @@ pub fn tokenize(data: &[u8]) {
 /// no answer.
 pub fn stem(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    for mode in [StemMode::Light, StemMode::Lexicon] {
+    for mode in [StemMode::Light, StemMode::Lexicon, StemMode::Surface] {
         let stemmer = Stemmer::with_mode(mode);
         for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
             let stem = stemmer.stem(word);

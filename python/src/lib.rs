@@ -326,8 +326,9 @@ impl PyNormalizer {
 
 /// A stemmer: `Stemmer(mode="lexicon", min_stem_len=3, **lexicons)`.
 ///
-/// `mode` is `lexicon`, `light` (light10) or `lucene` (Lucene's
-/// ArabicStemmer). Lexicon keyword arguments (`stems`, `stopwords`,
+/// `mode` is `lexicon`, `light` (light10), `lucene` (Lucene's
+/// ArabicStemmer) or `surface` (the lexicon stemmer's cuts, nothing mapped
+/// to a lemma). Lexicon keyword arguments (`stems`, `stopwords`,
 /// `protected`, `exceptions`, `verbs`) name files replacing the embedded
 /// lexicons. Words should be normalized first.
 #[pyclass(frozen, module = "sarf", name = "Stemmer")]
@@ -392,7 +393,8 @@ impl PyStemmer {
 ///
 /// `Analyzer(preset="search", mode=None, drop_stopwords=False, stem=True,
 /// config=None, **rules)`; `mode` defaults to `lucene` with the `lucene`
-/// preset and to `lexicon` otherwise, as `sarf stem` does.
+/// preset, to `surface` with `quran` and to `lexicon` otherwise, as `sarf
+/// stem` does.
 #[pyclass(frozen, module = "sarf", name = "Analyzer")]
 struct PyAnalyzer {
     inner: Analyzer,

@@ -28,7 +28,7 @@ def compat_reference():
 
 def test_presets_are_listed():
     assert sarf.presets() == PRESETS
-    assert sarf.stem_modes() == ["lexicon", "light", "lucene"]
+    assert sarf.stem_modes() == ["lexicon", "light", "lucene", "surface"]
 
 
 @pytest.mark.parametrize("preset", PRESETS)

@@ -18,13 +18,16 @@ enum Mode {
     Lexicon,
     /// Lucene's ArabicStemmer exactly (the default with `--preset lucene`).
     Lucene,
+    /// The lexicon stemmer's cuts with nothing mapped to a lemma (the
+    /// default with `--preset quran`).
+    Surface,
 }
 
 #[derive(Args, Debug)]
 pub struct StemArgs {
     #[command(flatten)]
     normalizer: NormalizerArgs,
-    /// Stemming mode [default: lexicon; lucene with `--preset lucene`].
+    /// Stemming mode [default: lexicon; lucene with `--preset lucene`, surface with `--preset quran`].
     #[arg(short, long, value_enum)]
     mode: Option<Mode>,
     /// The fewest characters a rule-based cut may leave [default: 3].
@@ -190,6 +193,7 @@ pub fn run(args: &StemArgs) -> Result<(), Error> {
             Mode::Light => StemMode::Light,
             Mode::Lexicon => StemMode::Lexicon,
             Mode::Lucene => StemMode::Lucene,
+            Mode::Surface => StemMode::Surface,
         };
     }
     if let Some(min) = args.min_stem_len {

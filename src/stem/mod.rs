@@ -66,19 +66,30 @@ pub enum StemMode {
     Lexicon,
     /// Lucene's ArabicStemmer, character for character.
     Lucene,
+    /// The lexicon stemmer's cuts with nothing mapped to a lemma: the stem
+    /// is the word less the proclitics and suffixes the lexicons confirm
+    /// (تؤمنون → تؤمن, not امن; الكتب → كتب, not كتاب; كانت stays whole).
+    /// Spelling is still restored (مدرسته → مدرسه, مدرسات → مدرسه). Terms
+    /// keep more of the word, which favours exact-word search over text
+    /// whose forms repeat, as verse search in the Quran does (the default
+    /// with the `quran` preset; see BENCHMARKS.md).
+    Surface,
 }
 
 impl StemMode {
     /// Every mode, the default first.
-    pub const ALL: [StemMode; 3] = [StemMode::Lexicon, StemMode::Light, StemMode::Lucene];
+    pub const ALL: [StemMode; 4] =
+        [StemMode::Lexicon, StemMode::Light, StemMode::Lucene, StemMode::Surface];
 
     /// The mode that goes with a normalizer preset by default: Lucene's
     /// stemmer after Lucene's normalizer (as its ArabicAnalyzer runs them),
-    /// the lexicon stemmer after any other. The command line, the Python
-    /// module and the tantivy tokenizer all choose by this.
+    /// `surface` after `quran`, the lexicon stemmer after any other. The
+    /// command line, the Python module and the tantivy tokenizer all choose
+    /// by this.
     pub fn for_preset(preset: crate::Preset) -> StemMode {
         match preset {
             crate::Preset::Lucene => StemMode::Lucene,
+            crate::Preset::Quran => StemMode::Surface,
             _ => StemMode::Lexicon,
         }
     }
@@ -89,6 +100,7 @@ impl StemMode {
             StemMode::Lexicon => "lexicon",
             StemMode::Light => "light",
             StemMode::Lucene => "lucene",
+            StemMode::Surface => "surface",
         }
     }
 }
@@ -330,7 +342,7 @@ impl Stemmer {
         let analysis = match self.config.mode {
             // Lexicon analyses are memoized, stopword answers included, so
             // a repeated word costs one hash probe.
-            StemMode::Lexicon => match memo::recall(self.id, &key) {
+            StemMode::Lexicon | StemMode::Surface => match memo::recall(self.id, &key) {
                 Some(entry) if entry.decision == Decision::Stopword => {
                     return whole(Cow::Borrowed(word), Decision::Stopword).with_stopword(true);
                 }
@@ -415,10 +427,12 @@ impl Stemmer {
             return whole(Cow::Borrowed(key), Decision::Stopword).with_stopword(true);
         }
         let analysis = self.lexicon(key);
-        let inflected = matches!(
-            analysis.decision,
-            Decision::KnownStem | Decision::VerbForm | Decision::Exception
-        ) && analysis.stem != key
+        let inflected = self.config.mode != StemMode::Surface
+            && matches!(
+                analysis.decision,
+                Decision::KnownStem | Decision::VerbForm | Decision::Exception
+            )
+            && analysis.stem != key
             && analysis.suffix != WEAK_SUFFIX
             && self.lexicons.is_stopword(&analysis.stem);
         if inflected {
@@ -580,10 +594,10 @@ impl Stemmer {
                 if c.verb
                     && let Some(lemma) = self.verb_lemma(stem, hash, key)
                 {
-                    return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+                    return self.lemma_of(key, start, end, lemma, Decision::VerbForm);
                 }
                 if let Some(target) = lex.exception_hashed(stem, hash) {
-                    return owned(key, start, end, target.to_string(), Decision::Exception);
+                    return self.lemma_of(key, start, end, target, Decision::Exception);
                 }
             }
             // The feminine plural ات replaces teh marbuta (مكتبات is the
@@ -599,7 +613,7 @@ impl Stemmer {
             }
             if c.listed && self.is_content_stem(stem, hash) {
                 if let Some(lemma) = self.imperfect_lemma(stem, hash) {
-                    return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+                    return self.lemma_of(key, start, end, lemma, Decision::VerbForm);
                 }
                 return split(key, start, end, Decision::KnownStem);
             }
@@ -617,7 +631,9 @@ impl Stemmer {
                     let restored = format!("{base}{TEH_MARBUTA_KEY}");
                     // A plural in ة (الويه) is also an exception entry.
                     if let Some(target) = lex.exception_hashed(&restored, restored_hash) {
-                        return owned(key, start, end, target.to_string(), Decision::Exception);
+                        let lemma =
+                            if self.config.mode == StemMode::Surface { &restored } else { target };
+                        return owned(key, start, end, lemma.to_string(), Decision::Exception);
                     }
                     if self.is_content_stem(&restored, restored_hash) {
                         return owned(key, start, end, restored, Decision::KnownStem);
@@ -632,10 +648,28 @@ impl Stemmer {
             let (start, end) = (c.start as usize, c.end as usize);
             let stem = &key[start..end];
             if let Some(lemma) = self.verb_lemma(stem, c.hash, key) {
-                return owned(key, start, end, lemma.to_string(), Decision::VerbForm);
+                return self.lemma_of(key, start, end, lemma, Decision::VerbForm);
             }
         }
         self.fallback(key)
+    }
+
+    /// The split of `key` whose stem `key[start..end]` has the lemma
+    /// `lemma` (a verb's past, a broken plural's singular): the lemma, or
+    /// in `surface` mode the stem as written.
+    fn lemma_of<'k>(
+        &self,
+        key: &'k str,
+        start: usize,
+        end: usize,
+        lemma: &str,
+        decision: Decision,
+    ) -> Analysis<'k> {
+        if self.config.mode == StemMode::Surface {
+            split(key, start, end, decision)
+        } else {
+            owned(key, start, end, lemma.to_string(), decision)
+        }
     }
 
     /// Whether `stem`, hashed `hash`, is a known stem that does not also

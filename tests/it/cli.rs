@@ -665,6 +665,17 @@ fn stem_with_the_lucene_preset_uses_lucenes_stemmer() {
 }
 
 #[test]
+fn stem_with_the_quran_preset_maps_nothing_to_a_lemma() {
+    let line = "ٱلَّذِينَ يُؤۡمِنُونَ بِٱلۡغَيۡبِ وَٱلۡكُتُبِ\n";
+    let out = run_stdin(&["stem", "--preset", "quran"], line.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "الذين يؤمن غيب كتب\n");
+    // --mode still chooses.
+    let out = run_stdin(&["stem", "--preset", "quran", "--mode", "lexicon"], line.as_bytes());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "الذين امن غيب كتاب\n");
+}
+
+#[test]
 fn stem_of_the_fixture_matches_the_file_the_python_tests_share() {
     // tests/data/news-ar.stems.txt is also what python/tests checks the
     // Python module against, so both front ends give the same stems.

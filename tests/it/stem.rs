@@ -662,3 +662,34 @@ fn stem_mode_names_are_their_config_names() {
         assert_eq!(config.mode, mode);
     }
 }
+
+#[test]
+fn surface_mode_cuts_affixes_and_maps_nothing_to_a_lemma() {
+    let surface = Stemmer::with_mode(StemMode::Surface);
+    let stem = |word: &str| {
+        let normalized = Normalizer::from_preset(Preset::Quran).normalize(word).into_owned();
+        surface.stem(&normalized).into_owned()
+    };
+    for (word, expected) in [
+        // The lexicon stemmer's cuts.
+        ("والكتاب", "كتاب"),
+        ("بأنفسهم", "انفس"),
+        ("مدرستهم", "مدرسه"),
+        ("مدرسات", "مدرسه"),
+        // Verb forms and broken plurals stay as written, less their affixes.
+        ("تؤمنون", "تؤمن"),
+        ("يقولون", "يقول"),
+        ("الكتب", "كتب"),
+        // Uthmani spelling is read as plain spelling first.
+        ("يُؤۡمِنُونَ", "يؤمن"),
+    ] {
+        assert_eq!(stem(word), expected, "{word}");
+    }
+    // An inflected stopword keeps its letters and its flag.
+    let analysis = surface.analyze("كانت");
+    assert_eq!((&*analysis.stem, analysis.stopword), ("كانت", true));
+    // The lexicon mode maps them.
+    assert_eq!(crate::stem::stem("تؤمنون"), "امن");
+    assert_eq!(crate::stem::stem("الكتب"), "كتاب");
+    assert_eq!(StemMode::for_preset(Preset::Quran), StemMode::Surface);
+}
