@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 
 use clap::Args;
 use sarf::tokenize::TokenKind;
-use sarf::{Analyzer, Decision, Error, Normalizer, Stemmer};
+use sarf::{Analyzer, Decision, Error, Normalizer, StemMode, Stemmer};
 
 use super::NormalizerArgs;
 
@@ -59,7 +59,14 @@ fn explain_stems(args: &ExplainArgs, color: bool) -> Result<String, Error> {
     for token in analyzer.analyze(&args.text) {
         let (prefix, stem, suffix, decided) = if token.kind == TokenKind::Arabic {
             let analysis = stemmer.analyze(&token.normalized);
-            let mut decided = analysis.decision.description().to_string();
+            // The surface mode keeps what the lexicons would map.
+            let surface = stemmer.config().mode == StemMode::Surface;
+            let mut decided = match analysis.decision {
+                Decision::VerbForm if surface => "verb form, kept as written (surface mode)",
+                Decision::Exception if surface => "exception entry, kept as written (surface mode)",
+                decision => decision.description(),
+            }
+            .to_string();
             if analysis.stopword && analysis.decision != Decision::Stopword {
                 decided.push_str("; a stopword");
             }

@@ -521,6 +521,12 @@ fn explain_stem_shows_each_word_split_and_what_decided() {
     // The lucene preset explains Lucene's stemmer.
     let out = run(&["explain", "--stem", "--preset", "lucene", "والكتاب"]);
     assert!(String::from_utf8(out.stdout).unwrap().contains("Lucene's ArabicStemmer"));
+    // The quran preset's surface mode keeps verb forms as written.
+    let out = run(&["explain", "--stem", "--color", "never", "--preset", "quran", "يُؤۡمِنُونَ"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row: Vec<&str> = text.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(row[..5], ["يُؤۡمِنُونَ", "يؤمنون", "-", "يؤمن", "ون"], "{text}");
+    assert!(text.contains("verb form, kept as written (surface mode)"), "{text}");
 }
 
 #[test]
