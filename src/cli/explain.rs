@@ -56,11 +56,11 @@ fn explain_stems(args: &ExplainArgs, color: bool) -> Result<String, Error> {
         "{bold}{:<14} {:<14} {:<8} {:<12} {:<8} decided by{reset}\n",
         "word", "normalized", "prefix", "stem", "suffix"
     );
+    // The surface mode keeps what the lexicons would map.
+    let surface = stemmer.config().mode == StemMode::Surface;
     for token in analyzer.analyze(&args.text) {
         let (prefix, stem, suffix, decided) = if token.kind == TokenKind::Arabic {
             let analysis = stemmer.analyze(&token.normalized);
-            // The surface mode keeps what the lexicons would map.
-            let surface = stemmer.config().mode == StemMode::Surface;
             let mut decided = match analysis.decision {
                 Decision::VerbForm if surface => "verb form, kept as written (surface mode)",
                 Decision::Exception if surface => "exception entry, kept as written (surface mode)",

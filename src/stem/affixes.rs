@@ -333,10 +333,10 @@ pub const LAM_ARTICLES: [&str; 3] = [
     "\u{0641}\u{0644}\u{0644}", // فلل
 ];
 /// The pronouns a preposition or particle takes (فيه, عليهم, منها,
-/// لدينا, انك), longest first: such a word is a stopword, kept whole. The one-letter ه is also teh marbuta in
-/// key form, so only the hosts that take it are tried with it (see
-/// [`PRONOUN_HOSTS`]); "me", ي, is left out: علي is على far more often
-/// than "on me".
+/// لدينا, انك), longest first: such a word is a stopword, kept whole. The
+/// one-letter ه is also teh marbuta in key form, so only the hosts that
+/// take it are tried with it (see [`PRONOUN_HOSTS`]); "me", ي, is left
+/// out: علي is على far more often than "on me".
 pub const PRONOUN_SUFFIXES: [&str; 10] = [
     "\u{0647}\u{0645}\u{0627}", // هما
     "\u{0643}\u{0645}\u{0627}", // كما

@@ -15,11 +15,13 @@ pub enum Decision {
     Stopword,
     /// A protected word (possibly after a proclitic): never cut.
     Protected,
-    /// An exception entry mapped the (stripped) word to its stem.
+    /// An exception entry mapped the (stripped) word to its stem (in the
+    /// `surface` mode, the word is kept as written).
     Exception,
     /// The (stripped) word is a known stem.
     KnownStem,
-    /// The (stripped) word is a verb form, mapped to its lemma.
+    /// The (stripped) word is a verb form, mapped to its lemma (in the
+    /// `surface` mode, kept as written).
     VerbForm,
     /// A nisba adjective the lexicons do not list, stemmed to the noun it
     /// derives from (إسرائيلية → اسرائيل, عسكريين → عسكر).

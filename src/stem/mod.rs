@@ -358,9 +358,10 @@ impl Stemmer {
     /// commoner في: "in them" finds its verse where "in" does not); another
     /// stopword, its lexicon analysis when that leads to another stopword
     /// (كانت → كان, يكون → كان), so that the inflected forms of an
-    /// auxiliary verb meet it; otherwise the word itself. A function word is never
-    /// stemmed into a content word (ذلك is not ذل + ك), and takes no
-    /// accusative alef (اما is not ام + ا).
+    /// auxiliary verb meet it (not in the `surface` mode); otherwise the
+    /// word itself. A function word is never stemmed into a content word
+    /// (ذلك is not ذل + ك), and takes no accusative alef (اما is not ام +
+    /// ا).
     fn stopword_stem<'k>(&self, key: &'k str) -> Analysis<'k> {
         if host_and_pronoun(key, &CONJUNCTIONS_OR_NONE).is_some() {
             return whole(Cow::Borrowed(key), Decision::Stopword).with_stopword(true);
@@ -652,9 +653,10 @@ impl Stemmer {
     /// The lemma of `stem` (hashed `hash`) read as a verb form of the word
     /// `key`: none when the lemma would be longer than the word (see
     /// [`fits`]) or would read as a preposition with a pronoun (معك, see
-    /// [`Self::is_content_stem`]); a form-V hollow lemma that reads as an imperfect (تبول,
-    /// from اتبول) goes on to the form-I verb (بال), as the word تبول itself
-    /// does, so that every stem the lexicons give stays a fixed point.
+    /// [`Self::is_content_stem`]); a form-V hollow lemma that reads as an
+    /// imperfect (تبول, from اتبول) goes on to the form-I verb (بال), as
+    /// the word تبول itself does, so that every stem the lexicons give
+    /// stays a fixed point.
     fn verb_lemma(&self, stem: &str, hash: u64, key: &str) -> Option<&str> {
         let lemma = self
             .lexicons
