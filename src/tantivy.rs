@@ -83,8 +83,8 @@ impl ArabicTokenizer {
     }
 
     /// Normalization with `preset`, then the stemmer that goes with it
-    /// ([`StemMode::for_preset`]: Lucene's after `lucene`, the lexicon
-    /// stemmer after any other).
+    /// ([`StemMode::for_preset`]: Lucene's after `lucene`, the `surface`
+    /// mode after `quran`, the lexicon stemmer after any other).
     pub fn from_preset(preset: Preset) -> ArabicTokenizer {
         ArabicTokenizer::new(
             Normalizer::from_preset(preset),
