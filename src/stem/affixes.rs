@@ -386,12 +386,12 @@ pub const PRONOUN_HOSTS: [(&str, bool); 27] = [
 
 /// The conjunctions و and ف, then none: the proclitics a function word
 /// with a pronoun may have (وعليه, فإنه, عليه).
-pub const CONJUNCTIONS_OR_NONE: [&str; 3] = ["\u{0648}", "\u{0641}", ""];
+const CONJUNCTIONS_OR_NONE: [&str; 3] = ["\u{0648}", "\u{0641}", ""];
 
 /// Whether `key` is a preposition or particle with a pronoun attached,
-/// after one of `conjunctions` (`""` for none) (فيكم, عليهم, لدينا, منها,
-/// انه, وعليه): the bytes of the conjunction if so.
-pub fn host_and_pronoun(key: &str, conjunctions: &[&str]) -> Option<usize> {
+/// possibly after و or ف (فيكم, عليهم, لدينا, منها, انه, وعليه): the
+/// bytes of the conjunction if so (0 for none).
+pub fn host_and_pronoun(key: &str) -> Option<usize> {
     // Every form, looked up by hash in one table: this runs on every word
     // the memos miss, where trying each host and pronoun in turn cost 5%
     // of `sarf stem`. Forms are six to sixteen bytes long.
@@ -404,7 +404,7 @@ pub fn host_and_pronoun(key: &str, conjunctions: &[&str]) -> Option<usize> {
     loop {
         let form = table.forms.get(usize::from(table.slots[slot]))?;
         if form.hash == hash && form.text == key {
-            return conjunctions.contains(&form.conjunction).then_some(form.conjunction.len());
+            return Some(form.conjunction.len());
         }
         slot = (slot + 1) & (table.slots.len() - 1);
     }

@@ -350,7 +350,7 @@ impl Stemmer {
         });
         // A preposition or particle with a pronoun is a function word
         // too (فيكم, لديهم, وفيكم).
-        conjunction.or_else(|| host_and_pronoun(key, &CONJUNCTIONS_OR_NONE))
+        conjunction.or_else(|| host_and_pronoun(key))
     }
 
     /// The analysis of a stopword: a preposition or particle with a
@@ -363,7 +363,7 @@ impl Stemmer {
     /// (ذلك is not ذل + ك), and takes no accusative alef (اما is not ام +
     /// ا).
     fn stopword_stem<'k>(&self, key: &'k str) -> Analysis<'k> {
-        if host_and_pronoun(key, &CONJUNCTIONS_OR_NONE).is_some() {
+        if host_and_pronoun(key).is_some() {
             return whole(Cow::Borrowed(key), Decision::Stopword).with_stopword(true);
         }
         let analysis = self.lexicon(key);
@@ -617,7 +617,7 @@ impl Stemmer {
     /// word is a stopword, so a stem there is a misreading that would meet
     /// it (انهت is انهي + ت, not أنه + ت; انات is not to meet أنه).
     fn is_content_stem(&self, stem: &str, hash: u64) -> bool {
-        self.lexicons.is_stem_hashed(stem, hash) && host_and_pronoun(stem, &[""]).is_none()
+        self.lexicons.is_stem_hashed(stem, hash) && host_and_pronoun(stem) != Some(0)
     }
 
     /// The lemma of `stem` read as the imperfect of a hollow verb when it
@@ -661,7 +661,7 @@ impl Stemmer {
         let lemma = self
             .lexicons
             .verb_lemma_hashed(stem, hash)
-            .filter(|l| fits(l, key) && host_and_pronoun(l, &[""]).is_none())?;
+            .filter(|l| fits(l, key) && host_and_pronoun(l) != Some(0))?;
         let hash = crate::hash::hash(lemma.as_bytes());
         if self.lexicons.is_stem_hashed(lemma, hash) {
             Some(self.imperfect_lemma(lemma, hash).unwrap_or(lemma))
