@@ -13,7 +13,7 @@ use std::borrow::Cow;
 pub(crate) mod memo;
 
 use crate::stem::{Decision, Stemmer};
-use crate::tokenize::{Token, TokenKind, tokenize};
+use crate::tokenize::{Token, TokenKind, Tokens, tokenize};
 use crate::{Normalizer, Preset};
 
 /// One analyzed token.
@@ -188,29 +188,8 @@ impl Analyzer {
     /// assert_eq!(line, "مكتبه جديد ");
     /// ```
     pub fn for_each_token_ref(&self, text: &str, mut f: impl FnMut(&TokenRef<'_>)) {
-        // Tokens go through the memo in batches, the memo lines of a
-        // batch loaded together (see `memo::touch`).
-        const BATCH: usize = 16;
-        let none = Token { text: "", start: 0, end: 0, kind: TokenKind::Other };
-        let mut batch = [none; BATCH];
-        let mut keys = [0; BATCH];
-        let mut tokens = tokenize(text);
-        // Where tokens the memo does not know are normalized, reused.
-        let mut scratch = String::new();
-        loop {
-            let mut n = 0;
-            for token in tokens.by_ref().take(BATCH) {
-                (batch[n], keys[n]) = (token, memo::key(token.text));
-                n += 1;
-            }
-            if n == 0 {
-                return;
-            }
-            memo::touch(&keys[..n]);
-            for (&token, &key) in batch[..n].iter().zip(&keys[..n]) {
-                self.analyze_token(token, key, &mut scratch, &mut f);
-            }
-        }
+        let mut cursor = Cursor::new(text);
+        while cursor.step(self, &mut f) {}
     }
 
     /// Analyzes one token of the original text, whose memo key is `key`,
@@ -306,6 +285,65 @@ impl Analyzer {
             kind,
             stopword,
         });
+    }
+}
+
+/// Tokens of the memo's batches: tokens go through the memo
+/// [`BATCH`] at a time, the memo lines of a batch loaded together (see
+/// `memo::touch`).
+const BATCH: usize = 16;
+
+/// The analysis of a text one token of the original at a time, for
+/// callers that pull tokens (the tantivy token stream) rather than take
+/// them in a visitor: [`Analyzer::for_each_token_ref`] is a loop over
+/// [`step`](Self::step).
+pub(crate) struct Cursor<'t> {
+    tokens: Tokens<'t>,
+    /// The current batch: its tokens, their memo keys, how many there
+    /// are and the index of the next one.
+    batch: [Token<'t>; BATCH],
+    keys: [u64; BATCH],
+    len: usize,
+    next: usize,
+    /// Where tokens the memo does not know are normalized, reused.
+    scratch: String,
+}
+
+impl<'t> Cursor<'t> {
+    pub(crate) fn new(text: &'t str) -> Cursor<'t> {
+        let none = Token { text: "", start: 0, end: 0, kind: TokenKind::Other };
+        Cursor {
+            tokens: tokenize(text),
+            batch: [none; BATCH],
+            keys: [0; BATCH],
+            len: 0,
+            next: 0,
+            scratch: String::new(),
+        }
+    }
+
+    /// Analyzes the next token of the text with `analyzer`, calling `f`
+    /// with what it gives: one analyzed token, none for a stopword the
+    /// analyzer drops, several when normalization splits it (a ZWNJ made a
+    /// space). `false` when no token is left.
+    #[inline]
+    pub(crate) fn step(&mut self, analyzer: &Analyzer, f: &mut impl FnMut(&TokenRef<'_>)) -> bool {
+        if self.next == self.len {
+            self.len = 0;
+            for token in self.tokens.by_ref().take(BATCH) {
+                (self.batch[self.len], self.keys[self.len]) = (token, memo::key(token.text));
+                self.len += 1;
+            }
+            self.next = 0;
+            if self.len == 0 {
+                return false;
+            }
+            memo::touch(&self.keys[..self.len]);
+        }
+        let (token, key) = (self.batch[self.next], self.keys[self.next]);
+        self.next += 1;
+        analyzer.analyze_token(token, key, &mut self.scratch, f);
+        true
     }
 }
 

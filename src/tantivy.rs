@@ -38,10 +38,12 @@
 //! `examples/tantivy_search.rs` indexes a file and answers a query.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 
 use tantivy_tokenizer_api::{Token, TokenFilter, TokenStream, Tokenizer};
 
-use crate::{Analyzer, Normalizer, Preset, StemMode, Stemmer};
+use crate::analyze::Cursor;
+use crate::{Analyzer, Normalizer, Preset, StemMode, Stemmer, TokenRef};
 
 /// The name the docs and examples register [`ArabicTokenizer`] under.
 pub const ANALYZER_NAME: &str = "sarf_arabic";
@@ -58,8 +60,10 @@ pub struct ArabicTokenizer {
     /// count their positions.
     analyzer: Analyzer,
     drop_stopwords: bool,
-    /// The tokens of the current text, reused from one text to the next.
-    tokens: Vec<Token>,
+    /// The current token and the ones waiting after it, reused from one
+    /// text to the next so that their strings keep their buffers.
+    token: Token,
+    waiting: VecDeque<Token>,
 }
 
 impl Default for ArabicTokenizer {
@@ -74,7 +78,12 @@ impl ArabicTokenizer {
     pub fn new(normalizer: Normalizer, stemmer: Option<Stemmer>) -> ArabicTokenizer {
         let stemming = stemmer.is_some();
         let analyzer = Analyzer::new(normalizer, stemmer.unwrap_or_default()).stemming(stemming);
-        ArabicTokenizer { analyzer, drop_stopwords: false, tokens: Vec::new() }
+        ArabicTokenizer {
+            analyzer,
+            drop_stopwords: false,
+            token: Token::default(),
+            waiting: VecDeque::new(),
+        }
     }
 
     /// Normalization with `preset`, no stemming.
@@ -109,60 +118,89 @@ impl Tokenizer for ArabicTokenizer {
     type TokenStream<'a> = ArabicTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ArabicTokenStream<'a> {
-        let mut used = 0;
-        let mut position = 0;
-        let tokens = &mut self.tokens;
-        let drop_stopwords = self.drop_stopwords;
-        self.analyzer.for_each_token_ref(text, |token| {
-            let this_position = position;
-            position += 1;
-            if drop_stopwords && token.stopword {
-                return;
-            }
-            if used == tokens.len() {
-                tokens.push(Token::default());
-            }
-            let slot = &mut tokens[used];
-            slot.offset_from = token.start;
-            slot.offset_to = token.end;
-            slot.position = this_position;
-            slot.position_length = 1;
-            slot.text.clear();
-            slot.text.push_str(token.stem);
-            used += 1;
-        });
-        ArabicTokenStream { tokens: &mut self.tokens[..used], next: 0, empty: Token::default() }
+        self.token.reset();
+        self.waiting.clear();
+        ArabicTokenStream {
+            analyzer: &self.analyzer,
+            drop_stopwords: self.drop_stopwords,
+            cursor: Cursor::new(text),
+            position: 0,
+            token: &mut self.token,
+            waiting: &mut self.waiting,
+        }
     }
 }
 
-/// The tokens of one text, from [`ArabicTokenizer`].
+/// The tokens of one text, from [`ArabicTokenizer`]: each analyzed when
+/// the stream advances to it.
 pub struct ArabicTokenStream<'a> {
-    tokens: &'a mut [Token],
-    /// Index of the token after the current one.
-    next: usize,
-    /// What `token` gives before the first `advance` or for an empty text.
-    empty: Token,
+    analyzer: &'a Analyzer,
+    drop_stopwords: bool,
+    cursor: Cursor<'a>,
+    /// The position of the next token of the original text.
+    position: usize,
+    /// The current token (before the first `advance`, an empty one).
+    token: &'a mut Token,
+    /// Tokens analyzed and not yet reached: the parts after the first of
+    /// a token that normalization split.
+    waiting: &'a mut VecDeque<Token>,
+}
+
+impl ArabicTokenStream<'_> {
+    /// Writes an analyzed token, at `position`, into `slot`.
+    fn fill(slot: &mut Token, token: &TokenRef<'_>, position: usize) {
+        slot.offset_from = token.start;
+        slot.offset_to = token.end;
+        slot.position = position;
+        slot.position_length = 1;
+        slot.text.clear();
+        slot.text.push_str(token.stem);
+    }
 }
 
 impl TokenStream for ArabicTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.next < self.tokens.len() {
-            self.next += 1;
-            true
-        } else {
-            false
+        if let Some(next) = self.waiting.pop_front() {
+            *self.token = next;
+            return true;
+        }
+        loop {
+            let mut emitted = 0;
+            let (slot, waiting, position) =
+                (&mut *self.token, &mut *self.waiting, &mut self.position);
+            let drop_stopwords = self.drop_stopwords;
+            let more = self.cursor.step(self.analyzer, &mut |token| {
+                // Positions count the tokens of the original text, dropped
+                // stopwords too, so that phrase queries stay exact.
+                let this_position = *position;
+                *position += 1;
+                if drop_stopwords && token.stopword {
+                    return;
+                }
+                if emitted == 0 {
+                    Self::fill(slot, token, this_position);
+                } else {
+                    let mut later = Token::default();
+                    Self::fill(&mut later, token, this_position);
+                    waiting.push_back(later);
+                }
+                emitted += 1;
+            });
+            if emitted > 0 {
+                return true;
+            }
+            if !more {
+                return false;
+            }
         }
     }
 
     fn token(&self) -> &Token {
-        self.next.checked_sub(1).and_then(|i| self.tokens.get(i)).unwrap_or(&self.empty)
+        self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        match self.next.checked_sub(1) {
-            Some(i) if i < self.tokens.len() => &mut self.tokens[i],
-            _ => &mut self.empty,
-        }
+        self.token
     }
 }
 

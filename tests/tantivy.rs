@@ -3,7 +3,7 @@
 //! matches across the folds that matter for Arabic search.
 
 use sarf::tantivy::{ANALYZER_NAME, ArabicFilter, ArabicTokenizer};
-use sarf::{Normalizer, Preset};
+use sarf::{Analyzer, Normalizer, Preset, Stemmer, Zwnj};
 use tantivy::collector::TopDocs;
 use tantivy::query::QueryParser;
 use tantivy::schema::{
@@ -146,6 +146,69 @@ fn offsets_point_into_the_original_and_positions_count_dropped_stopwords() {
             ("مدرسه".to_string(), "المدرسةِ", 3), // إلى (a stopword) was position 2
         ]
     );
+}
+
+/// The terms, offsets and positions of `text` through `tokenizer`.
+fn stream(tokenizer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize, usize)> {
+    let mut stream = tokenizer.token_stream(text);
+    let mut seen = Vec::new();
+    while let Some(t) = stream.next() {
+        seen.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+    }
+    seen
+}
+
+#[test]
+fn a_token_split_by_normalization_gives_each_part_in_turn() {
+    // ZWNJ made a space: کتاب‌ها is two tokens, each with the whole
+    // token's offsets and a position of its own.
+    let mut config = Preset::Search.config();
+    config.zwnj = Zwnj::Space;
+    let normalizer = Normalizer::new(config);
+    for drop_stopwords in [false, true] {
+        let tokenizer = ArabicTokenizer::new(normalizer.clone(), Some(Stemmer::default()))
+            .drop_stopwords(drop_stopwords);
+        let mut tokenizer = TextAnalyzer::from(tokenizer);
+        let text = "کتاب\u{200C}های جدید";
+        let (book, new) = (&text[..text.find(' ').unwrap()], &text[text.find(' ').unwrap() + 1..]);
+        let expected = [
+            ("كتاب".to_string(), 0, book.len(), 0),
+            ("هاي".to_string(), 0, book.len(), 1),
+            ("جديد".to_string(), book.len() + 1, book.len() + 1 + new.len(), 2),
+        ];
+        assert_eq!(stream(&mut tokenizer, text), expected);
+        // The same tokenizer on the next text starts afresh.
+        assert_eq!(stream(&mut tokenizer, "جديد"), [("جديد".to_string(), 0, 8, 0)]);
+        assert!(stream(&mut tokenizer, "").is_empty());
+    }
+}
+
+#[test]
+fn the_stream_gives_the_analyzers_tokens() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/news-ar.txt"))
+            .expect("the news fixture");
+    let mut config = Preset::Search.config();
+    config.zwnj = Zwnj::Space;
+    for normalizer in [Normalizer::default(), Normalizer::new(config)] {
+        for drop_stopwords in [false, true] {
+            let analyzer = Analyzer::new(normalizer.clone(), Stemmer::default());
+            let tokenizer = ArabicTokenizer::new(normalizer.clone(), Some(Stemmer::default()))
+                .drop_stopwords(drop_stopwords);
+            let mut tokenizer = TextAnalyzer::from(tokenizer);
+            for line in text.lines() {
+                let mut expected = Vec::new();
+                let mut position = 0;
+                analyzer.for_each_token_ref(line, |t| {
+                    if !(drop_stopwords && t.stopword) {
+                        expected.push((t.stem.to_string(), t.start, t.end, position));
+                    }
+                    position += 1;
+                });
+                assert_eq!(stream(&mut tokenizer, line), expected, "{line}");
+            }
+        }
+    }
 }
 
 #[test]
