@@ -12,7 +12,8 @@ Sources (fetched by hand once, never at run time):
   * spylls 0.1.7 (MPL-2.0), used only to parse hunspell's affix file:
         pip install spylls==0.1.7
   * dictionaries/sources/*: hand-written lists (MIT OR Apache-2.0):
-    broken plurals, protected words, preferred verb lemmas, extra stems.
+    broken plurals, irregular verb forms, protected words, preferred verb
+    lemmas, extra stems.
 
 Run from the repository root:
 
@@ -184,12 +185,13 @@ def main():
         stems,
     )
 
-    # --- exceptions: hand-written broken plurals ---------------------------
+    # --- exceptions: hand-written broken plurals and irregular verb forms --
     pairs = []
-    for line in (DICT / "sources/broken-plurals.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            plural, singular = line.split("\t")
-            pairs.append((plural, singular))
+    for source in ["sources/broken-plurals.tsv", "sources/irregular-verbs.tsv"]:
+        for line in (DICT / source).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                form, stem = line.split("\t")
+                pairs.append((form, stem))
     normalized = normalize([p for p, _ in pairs] + [s for _, s in pairs])
     plurals, singulars = normalized[: len(pairs)], normalized[len(pairs):]
     exceptions = {}
@@ -204,7 +206,8 @@ def main():
         DICT / "exceptions.txt",
         [
             "Exceptions: irregular forms no affix rule reaches, mapped to their stem (form<TAB>stem).",
-            "Source: dictionaries/sources/broken-plurals.tsv, written for sarf; licence MIT OR Apache-2.0.",
+            "Source: dictionaries/sources/broken-plurals.tsv and irregular-verbs.tsv, written for sarf;",
+            "licence MIT OR Apache-2.0.",
             "Only pairs whose stem is in stems.txt are kept. Produced by scripts/build_lexicons.py;",
             "normalized with `sarf normalize --preset search`, sorted by UTF-8 bytes.",
         ],

@@ -530,18 +530,10 @@ impl Stemmer {
         for c in candidates.iter() {
             let (start, end) = (c.start as usize, c.end as usize);
             let (stem, hash) = (&key[start..end], c.hash);
-            if c.listed {
-                if c.verb
-                    && let Some(lemma) = self.verb_lemma(stem, hash, key)
-                {
-                    return self.lemma_of(key, start, end, lemma, Decision::VerbForm);
-                }
-                if let Some(target) = lex.exception_hashed(stem, hash) {
-                    return self.lemma_of(key, start, end, target, Decision::Exception);
-                }
-            }
             // The feminine plural ات replaces teh marbuta (مكتبات is the
-            // plural of مكتبة, not of مكتب): its singular comes first.
+            // plural of مكتبة, not of مكتب): its singular comes first, before
+            // an exception on the letters before ات (مطالبات is the plural
+            // of مطالبة, not of the broken plural مطالب).
             if has_prefix(&key[end..], FEMININE_PLURAL) {
                 let with_teh_marbuta = hash_joined(stem.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
                 if lex.may_be_stem(with_teh_marbuta) {
@@ -549,6 +541,21 @@ impl Stemmer {
                     if self.is_content_stem(&singular, with_teh_marbuta) {
                         return owned(key, start, end, singular, Decision::KnownStem);
                     }
+                }
+            }
+            if c.listed {
+                if c.verb
+                    && let Some(lemma) = self.verb_lemma(stem, hash, key)
+                {
+                    return self.lemma_of(key, start, end, lemma, Decision::VerbForm);
+                }
+                // An exception form ending in ت before a pronoun yields to
+                // teh marbuta, read below (علته is علة + ه, not the verb
+                // علت + ه).
+                if let Some(target) = lex.exception_hashed(stem, hash)
+                    && !(end < key.len() && self.is_teh_marbuta(stem))
+                {
+                    return self.lemma_of(key, start, end, target, Decision::Exception);
                 }
             }
             if c.listed && self.is_content_stem(stem, hash) {
@@ -592,6 +599,19 @@ impl Stemmer {
             }
         }
         self.fallback(key)
+    }
+
+    /// Whether `stem` ends in ت that stands for teh marbuta before a
+    /// suffix: the letters with ة are a known stem (the ت of the plural
+    /// ات is not one).
+    fn is_teh_marbuta(&self, stem: &str) -> bool {
+        let Some(base) = stem.strip_suffix(TEH) else { return false };
+        if base.ends_with(crate::chars::ALEF) {
+            return false;
+        }
+        let restored_hash = hash_joined(base.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
+        self.lexicons.may_be_stem(restored_hash)
+            && self.is_content_stem(&format!("{base}{TEH_MARBUTA_KEY}"), restored_hash)
     }
 
     /// The split of `key` whose stem `key[start..end]` has the lemma

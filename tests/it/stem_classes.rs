@@ -120,12 +120,69 @@ fn broken_plurals_reach_their_singular_and_short_words_stay() {
         ("ظروف", "ظرف"),
         // A plural in ة after a suffix's ت: ألويتها → ألوية → لواء.
         ("ألويتها", "لواء"),
+        ("التفاصيل", "تفصيل"),
+        ("الفرص", "فرصه"),
+        ("الحدائق", "حديقه"),
+        ("أنفسهم", "نفس"),
+        ("الأشقاء", "شقيق"),
+        ("مصالحهم", "مصلحه"),
+        ("المفاهيم", "مفهوم"),
+    ]);
+    // The feminine and the plural of an elative reach its masculine.
+    assert_stems(&[
+        ("الكبرى", "اكبر"),
+        ("أخرى", "اخر"),
+        ("العظمى", "اعظم"),
+        ("القصوى", "اقصي"),
+        ("أواخر", "اخر"),
+        ("أعالي", "اعلي"),
+    ]);
+    // Never over another word of the same letters: ات after the letters
+    // of a broken plural is the plural of a singular in ة (مطالبات is
+    // مطالبة's, not مطالب's; الصناعات, العبادات, القراءات likewise), ت
+    // before a pronoun is teh marbuta where that reads (علته is علة + ه,
+    // not the verb علت + ه), and the masdar إفعال is not the plural أفعال
+    // (الإعلام, the media).
+    assert_stems(&[
+        ("مطالبات", "مطالبه"),
+        ("الصناعات", "صناعه"),
+        ("العبادات", "عباده"),
+        ("القراءات", "قراءه"),
+        ("علته", "عله"),
+        ("أدلته", "دليل"),
+        ("الإعلام", "اعلام"),
     ]);
     // Two-letter words stay as they are: a verb lemma longer than its
     // word (را → ورا, دي → ودي) never stands for it.
     for word in ["را", "دي", "دد", "دا", "قل", "كن"] {
         assert_eq!(stem(word), word, "{word}");
     }
+}
+
+#[test]
+fn verb_forms_that_lose_a_letter_reach_their_lemma() {
+    // The short stem of a hollow verb (كنت, لم يكن) and the past of a
+    // defective verb with ت or وا (أدت, ألقوا), whose letters alone read
+    // as other words (كن, اد, الق).
+    assert_stems(&[
+        ("كنت", "كان"),
+        ("يكن", "كان"),
+        ("وكنا", "كان"),
+        ("قلت", "قال"),
+        ("أدت", "ادي"),
+        ("ألقت", "القي"),
+        ("مضت", "مضي"),
+        ("أودت", "اودي"),
+        ("وقضت", "قضي"),
+    ]);
+    // Forms whose letters are mostly another word are left to the
+    // lexicon: يقل is mostly يقلّ (is less), the imperative كن stays, and
+    // the plural in وا, whose letters end other words, is not listed
+    // (القوات is ال + قوات, not ألقوا + ت; وكادوا is و + كادوا).
+    assert_stems(&[("يقل", "قل"), ("كن", "كن"), ("القوات", "قوه"), ("وكادوا", "كاد")]);
+    // In the surface mode, the word as written, less its affixes.
+    let surface = Stemmer::with_mode(StemMode::Surface);
+    assert_eq!(surface.stem("وكنا"), "كنا");
 }
 
 #[test]
