@@ -288,9 +288,8 @@ impl Analyzer {
     }
 }
 
-/// Tokens of the memo's batches: tokens go through the memo
-/// [`BATCH`] at a time, the memo lines of a batch loaded together (see
-/// `memo::touch`).
+/// How many tokens go through the memo at a time: the memo lines of a
+/// batch are loaded together (see `memo::touch`).
 const BATCH: usize = 16;
 
 /// The analysis of a text one token of the original at a time, for

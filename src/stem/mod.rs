@@ -552,8 +552,15 @@ impl Stemmer {
                 // An exception form ending in ت before a pronoun yields to
                 // teh marbuta, read below (علته is علة + ه, not the verb
                 // علت + ه).
+                let teh_marbuta = || {
+                    end < key.len()
+                        && !stem.ends_with(FEMININE_PLURAL)
+                        && self
+                            .with_teh_marbuta(stem)
+                            .is_some_and(|(restored, h)| self.is_content_stem(&restored, h))
+                };
                 if let Some(target) = lex.exception_hashed(stem, hash)
-                    && !(end < key.len() && self.is_teh_marbuta(stem))
+                    && !teh_marbuta()
                 {
                     return self.lemma_of(key, start, end, target, Decision::Exception);
                 }
@@ -571,20 +578,17 @@ impl Stemmer {
                 };
             }
             // Teh marbuta written ت before a suffix: مدرست|ه → مدرسه.
-            if end < key.len() && stem.ends_with(TEH) {
-                let base = &stem[..stem.len() - TEH.len_utf8()];
-                let restored_hash = hash_joined(base.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
-                if lex.may_be_stem(restored_hash) {
-                    let restored = format!("{base}{TEH_MARBUTA_KEY}");
-                    // A plural in ة (الويه) is also an exception entry.
-                    if let Some(target) = lex.exception_hashed(&restored, restored_hash) {
-                        let lemma =
-                            if self.config.mode == StemMode::Surface { &restored } else { target };
-                        return owned(key, start, end, lemma.to_string(), Decision::Exception);
-                    }
-                    if self.is_content_stem(&restored, restored_hash) {
-                        return owned(key, start, end, restored, Decision::KnownStem);
-                    }
+            if end < key.len()
+                && let Some((restored, restored_hash)) = self.with_teh_marbuta(stem)
+            {
+                // A plural in ة (الويه) is also an exception entry.
+                if let Some(target) = lex.exception_hashed(&restored, restored_hash) {
+                    let lemma =
+                        if self.config.mode == StemMode::Surface { &restored } else { target };
+                    return owned(key, start, end, lemma.to_string(), Decision::Exception);
+                }
+                if self.is_content_stem(&restored, restored_hash) {
+                    return owned(key, start, end, restored, Decision::KnownStem);
                 }
             }
         }
@@ -601,17 +605,13 @@ impl Stemmer {
         self.fallback(key)
     }
 
-    /// Whether `stem` ends in ت that stands for teh marbuta before a
-    /// suffix: the letters with ة are a known stem (the ت of the plural
-    /// ات is not one).
-    fn is_teh_marbuta(&self, stem: &str) -> bool {
-        let Some(base) = stem.strip_suffix(TEH) else { return false };
-        if base.ends_with(crate::chars::ALEF) {
-            return false;
-        }
-        let restored_hash = hash_joined(base.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
-        self.lexicons.may_be_stem(restored_hash)
-            && self.is_content_stem(&format!("{base}{TEH_MARBUTA_KEY}"), restored_hash)
+    /// `stem` with its last letter ت written as teh marbuta, and that
+    /// form's hash, if a lexicon may list it (مدرست → مدرسه): what ت is
+    /// before a suffix.
+    fn with_teh_marbuta(&self, stem: &str) -> Option<(String, u64)> {
+        let base = stem.strip_suffix(TEH)?;
+        let hash = hash_joined(base.as_bytes(), TEH_MARBUTA_KEY.as_bytes());
+        self.lexicons.may_be_stem(hash).then(|| (format!("{base}{TEH_MARBUTA_KEY}"), hash))
     }
 
     /// The split of `key` whose stem `key[start..end]` has the lemma
