@@ -1,16 +1,19 @@
 //! Stemming: reducing a normalized word to a stem that search and NLP
 //! pipelines can match on.
 //!
-//! Two modes:
+//! Four modes:
 //!
 //! * `lexicon` (the default) generates every legal split of the word into
 //!   proclitics (و ف ب ك ل س ال and their combinations), a stem and
 //!   enclitics or endings (pronouns ه ها هم ك كم ي نا..., number and gender
 //!   ان ين ون ات تان تين..., and و, the plural in construct, after a
 //!   participle: مسؤولو), and keeps the longest stem the lexicons
-//!   support: for each split, an exception (a broken plural) first, then a
-//!   known stem, then a verb form mapped to its lemma. A stem ending in ت before a suffix is also tried
-//!   with its teh marbuta restored (مدرسته → مدرسة). A nisba adjective
+//!   support: for each split, the singular in ة of a plural in ات first,
+//!   then an exception (a broken plural, the feminine or plural of an
+//!   elative, a verb form that loses a letter of its lemma: كتب, الكبرى,
+//!   كنت → كتاب, اكبر, كان), then a known stem, then a verb form mapped to
+//!   its lemma. A stem ending in ت before a suffix is also tried with its
+//!   teh marbuta restored (مدرسته → مدرسة). A nisba adjective
 //!   the lexicons do not list stems to its noun (عسكرية, عسكريين →
 //!   عسكر), a hollow imperfect with ت to its verb (تقول → قال), and a verb
 //!   lemma never stands for a shorter word (في stays في). Protected words
@@ -19,6 +22,10 @@
 //!   ([`Analysis::stopword`]). A word no lexicon supports gets a
 //!   conservative cut (the article, then a plural, dual or two-letter
 //!   pronoun ending) that keeps at least `min_stem_len` characters.
+//! * `surface` makes the cuts of `lexicon` and maps nothing to a lemma: a
+//!   verb form, an exception or an inflected stopword keeps its letters,
+//!   less its affixes (تؤمنون → تؤمن, الكتب → كتب); the default after the
+//!   `quran` preset.
 //! * `light` is light10 exactly as Larkey, Ballesteros and Connell describe
 //!   it, as a baseline: و when three characters remain, then the first of
 //!   ال وال بال كال فال لل that leaves two, then each of ها ان ات ون ين يه
@@ -185,6 +192,7 @@ const MAX_LEXICON_WORD: usize = 128;
 /// assert_eq!(stem("مدرستهم"), "مدرسه");  // teh marbuta restored, in key form
 /// assert_eq!(stem("وزير"), "وزير");       // light10 would cut it to زير
 /// assert_eq!(stem("الكتب"), "كتاب");      // a broken plural, by exception
+/// assert_eq!(stem("وكنا"), "كان");        // a verb form that lost a letter
 /// ```
 #[derive(Clone, Debug)]
 pub struct Stemmer {
