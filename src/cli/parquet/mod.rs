@@ -7,18 +7,21 @@
 //! `--compression` sets one.
 //!
 //! A file streams in batches of rows through four stages, each on its own
-//! threads, joined by channels that hand over one batch or one row group
-//! at a time: decoders read row groups, the calling thread rewrites each
+//! threads: decoders read row groups, the calling thread rewrites each
 //! batch in order (its values cut into pieces that rayon's pool transforms
 //! in parallel and puts back in order), encoders encode and compress row
-//! groups, and a writer appends them in order. Decoding and encoding, the
-//! slow stages, have as many threads as the pool (or the file has row
-//! groups), row group g going to thread g % that number, so a file of many
-//! row groups keeps every core busy; memory holds a few batches and, per
-//! encoder, the row group it encodes and the one being written, whatever
-//! the file's size. No stage's output depends on the number of threads,
-//! so `-j` never changes the bytes written. Output is atomic, as for text:
-//! a temporary file renamed into place once the last row group is written.
+//! groups, and a writer appends them in order. A decoded or rewritten batch
+//! may wait in its channel for the next stage, so that a stage starts on
+//! its next batch while the next stage is still busy with the last; an
+//! encoded row group is handed over only when the writer takes it. Decoding
+//! and encoding, the slow stages, have as many threads as the pool (or the
+//! file has row groups), row group g going to thread g % that number, so a
+//! file of many row groups keeps every core busy; memory holds a few
+//! batches and, per encoder, the row group it encodes and the one being
+//! written, whatever the file's size. No stage's output depends on the
+//! number of threads, so `-j` never changes the bytes written. Output is
+//! atomic, as for text: a temporary file renamed into place once the last
+//! row group is written.
 //!
 //! Strings are read as bytes and checked here, so that invalid UTF-8 is an
 //! error naming the file, row group and row (or, with `--lossy`, replaced
@@ -171,8 +174,9 @@ pub struct FileReport {
 const MAX_ROW_GROUP_BYTES: usize = 32 << 20;
 
 /// Values per piece of work: enough to amortize rayon's hand-off, few
-/// enough that both threads get several pieces of a row group.
-const PIECE: usize = 2048;
+/// enough that a batch of [`read::BATCH_ROWS`] rows is cut into pieces
+/// for every thread (stemming, the slow rewrite, runs on all of them).
+const PIECE: usize = 512;
 
 fn invalid(path: &Path, message: String) -> Error {
     Error::from_io(Some(path), io::Error::new(io::ErrorKind::InvalidData, message))
@@ -245,17 +249,17 @@ pub fn rewrite_file(
         .collect();
     let (schema, columns, factory) = (&schema, &columns, &factory);
     let (counts, firsts) = (&counts, &firsts);
-    // Four stages joined by channels that hold a batch or a row group
-    // each: decoders read the row groups; this thread rewrites each batch,
-    // in order (on rayon's pool); encoders encode and compress the row
-    // groups; the writer appends them in order. Decoders and encoders take
-    // turns (row group g goes to lane g % lanes), so that the slow stages
-    // run on every core.
+    // Four stages joined by channels (a batch may wait in one, a row
+    // group is handed over): decoders read the row groups; this thread
+    // rewrites each batch, in order (on rayon's pool); encoders encode and
+    // compress the row groups; the writer appends them in order. Decoders
+    // and encoders take turns (row group g goes to lane g % lanes), so
+    // that the slow stages run on every core.
     let written = std::thread::scope(|scope| -> Result<u64, Error> {
         let mut from_decoders = Vec::with_capacity(lanes);
         let mut decoders = Vec::with_capacity(lanes);
         for lane in 0..lanes {
-            let (to_rewrite, decoded) = sync_channel::<Decoded>(0);
+            let (to_rewrite, decoded) = sync_channel::<Decoded>(1);
             from_decoders.push(decoded);
             decoders.push(scope.spawn(move || -> Result<(), Error> {
                 for group in (lane..groups).step_by(lanes) {
@@ -278,7 +282,7 @@ pub fn rewrite_file(
         let mut from_encoders = Vec::with_capacity(lanes);
         let mut encoders = Vec::with_capacity(lanes);
         for _ in 0..lanes {
-            let (to_encoder, batches) = sync_channel::<Option<RecordBatch>>(0);
+            let (to_encoder, batches) = sync_channel::<Option<RecordBatch>>(1);
             let (to_writer, encoded) = sync_channel::<Encoded>(0);
             to_encoders.push(to_encoder);
             from_encoders.push(encoded);

@@ -19,8 +19,9 @@ use sarf::Error;
 use super::{invalid, parquet_error};
 
 /// Rows decoded at a time: memory holds a few batches of them per stage
-/// and the encoded row groups, however large the row groups.
-pub(super) const BATCH_ROWS: usize = 2048;
+/// and the encoded row groups, however large the row groups. (Rows of
+/// articles run to kilobytes: 1,024 of them keep a batch to a few MB.)
+pub(super) const BATCH_ROWS: usize = 1024;
 
 /// A row group of the input: its index, its number of rows and the
 /// file's row where it starts.
