@@ -384,6 +384,29 @@ pub const PRONOUN_HOSTS: [(&str, bool); 27] = [
     ("\u{062C}\u{0645}\u{064A}\u{0639}", true),  // جميع
 ];
 
+/// The auxiliary verbs, كان and its sisters and the verbs of approach, in
+/// key form: the stopwords whose inflected forms (كانت, يكون, ليست,
+/// أصبحت) are stemmed to them. Another stopword is kept whole, whatever
+/// its letters look like: أنتم is the pronoun, not ان + تم, and إياهم not
+/// اي + اهم.
+pub const AUXILIARY_VERBS: [&str; 15] = [
+    "\u{0643}\u{0627}\u{0646}",         // كان
+    "\u{0644}\u{064A}\u{0633}",         // ليس
+    "\u{0627}\u{0635}\u{0628}\u{062D}", // اصبح (أصبح)
+    "\u{0627}\u{0636}\u{062D}\u{064A}", // اضحي (أضحى)
+    "\u{0627}\u{0645}\u{0633}\u{064A}", // امسي (أمسى)
+    "\u{0638}\u{0644}",                 // ظل
+    "\u{0628}\u{0627}\u{062A}",         // بات
+    "\u{0635}\u{0627}\u{0631}",         // صار
+    "\u{0632}\u{0627}\u{0644}",         // زال
+    "\u{062F}\u{0627}\u{0645}",         // دام
+    "\u{0628}\u{0631}\u{062D}",         // برح
+    "\u{0643}\u{0627}\u{062F}",         // كاد
+    "\u{0627}\u{0648}\u{0634}\u{0643}", // اوشك (أوشك)
+    "\u{0639}\u{0633}\u{064A}",         // عسي (عسى)
+    "\u{0627}\u{0646}\u{0641}\u{0643}", // انفك
+];
+
 /// The conjunctions و and ف, then none: the proclitics a function word
 /// with a pronoun may have (وعليه, فإنه, عليه).
 const CONJUNCTIONS_OR_NONE: [&str; 3] = ["\u{0648}", "\u{0641}", ""];

@@ -364,12 +364,13 @@ impl Stemmer {
     /// The analysis of a stopword: a preposition or particle with a
     /// pronoun is kept whole (فيهم is not ف + يهم, nor in search the
     /// commoner في: "in them" finds its verse where "in" does not); another
-    /// stopword, its lexicon analysis when that leads to another stopword
-    /// (كانت → كان, يكون → كان), so that the inflected forms of an
-    /// auxiliary verb meet it (not in the `surface` mode); otherwise the
-    /// word itself. A function word is never stemmed into a content word
-    /// (ذلك is not ذل + ك), and takes no accusative alef (اما is not ام +
-    /// ا).
+    /// stopword, its lexicon analysis when that leads to an auxiliary verb
+    /// (كانت → كان, يكون → كان, see [`AUXILIARY_VERBS`]) or strips only و
+    /// or ف (وإن → ان), so that the inflected forms of an auxiliary meet
+    /// it (not in the `surface` mode); otherwise the word itself. A
+    /// function word is never stemmed into a content word (ذلك is not ذل +
+    /// ك) nor into another function word (أنتم is not أن + تم, لعل not ل +
+    /// عل), and takes no accusative alef (اما is not ام + ا).
     fn stopword_stem<'k>(&self, key: &'k str) -> Analysis<'k> {
         if host_and_pronoun(key).is_some() {
             return whole(Cow::Borrowed(key), Decision::Stopword).with_stopword(true);
@@ -382,7 +383,11 @@ impl Stemmer {
             )
             && analysis.stem != key
             && analysis.suffix != WEAK_SUFFIX
-            && self.lexicons.is_stopword(&analysis.stem);
+            && self.lexicons.is_stopword(&analysis.stem)
+            && (AUXILIARY_VERBS.contains(&&*analysis.stem)
+                || (!analysis.prefix.is_empty()
+                    && analysis.prefix.chars().all(|c| c == WAW || c == '\u{0641}')
+                    && key[analysis.prefix.len()..] == *analysis.stem));
         if inflected {
             analysis.with_stopword(true)
         } else {

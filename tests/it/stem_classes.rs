@@ -30,6 +30,27 @@ fn inflected_stopwords_get_their_stem_and_keep_the_flag() {
         let (stem, decision, stopword) = analysis(word);
         assert_eq!((stem.as_str(), decision, stopword), (word, Decision::Stopword, true), "{word}");
     }
+    // Nor does a function word become another one because its letters
+    // read so: the pronouns أنت and أنتم are not أن + a verb ending, إياهم
+    // not أي + a pronoun, لعل not ل + عل, هذين not a form of the verb هذى.
+    for (word, key) in [
+        ("أنت", "انت"),
+        ("وأنتم", "وانتم"),
+        ("أنتما", "انتما"),
+        ("إياهم", "اياهم"),
+        ("لعل", "لعل"),
+        ("هذين", "هذين"),
+    ] {
+        let (stem, decision, stopword) = analysis(word);
+        assert_eq!((stem.as_str(), decision, stopword), (key, Decision::Stopword, true), "{word}");
+    }
+    // A conjunction alone is cut from a function word (وإن is و + إن), and
+    // the forms of every auxiliary verb meet it (أصبحت, ظلت, كادت).
+    for (word, expected) in
+        [("وإن", "ان"), ("فمن", "من"), ("أصبحت", "اصبح"), ("ظلت", "ظل"), ("كادت", "كاد")]
+    {
+        assert_eq!(analysis(word).0, expected, "{word}");
+    }
     // Content words stopwords-iso lists are stemmed like any word.
     for (word, expected) in
         [("اليوم", "يوم"), ("أعلنت", "اعلن"), ("وقالت", "قال"), ("سنوات", "سنه")]
