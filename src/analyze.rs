@@ -61,11 +61,10 @@ pub struct TokenRef<'t> {
 /// Tokenizer, normalizer and stemmer together.
 ///
 /// Repeated tokens are answered from a per-thread memo keyed by the token
-/// as written (by default 8 MiB per thread that analyzes, see
+/// as written (by default 12 MiB per thread that analyzes, see
 /// [`set_memo_bytes`](crate::set_memo_bytes); allocated on first use and
 /// shared by every analyzer on that thread, each seeing only its own
-/// answers), in front of the stemmer's own (see [`Stemmer`]); a memoized
-/// answer is exactly the computed one. For callers that copy each token's
+/// answers); a memoized answer is exactly the computed one. For callers that copy each token's
 /// strings somewhere of their own, [`for_each_token_ref`](Self::for_each_token_ref)
 /// allocates nothing for remembered tokens.
 ///
@@ -241,7 +240,7 @@ impl Analyzer {
                 self.stemmer.is_stopword_in(normalized, self.key_form),
             );
         }
-        let analysis = self.stemmer.analyze_in(normalized, self.key_form);
+        let analysis = self.stemmer.analyze_in(normalized, self.key_form, false);
         // The Lucene stemmer stems stopwords too (Lucene's analyzer drops
         // them before stemming), so they are looked up here.
         let stopword = match analysis.decision {

@@ -25,18 +25,23 @@ use std::thread::LocalKey;
 
 use crate::chars::same_bytes;
 
-/// The default memory of one thread's memos: 8 MiB for the analyzer's,
-/// 4 MiB for the stemmer's (the sizes BENCHMARKS.md measured best).
+/// The default budget of a thread's memo: 12 MiB (see [`set_memo_bytes`]
+/// and BENCHMARKS.md, "The memos' budget").
 pub const DEFAULT_MEMO_BYTES: usize = 12 << 20;
 
 /// The budget set by [`set_memo_bytes`]; `usize::MAX` until then.
 static MEMO_BYTES: AtomicUsize = AtomicUsize::new(usize::MAX);
 
-/// Sets the memory each thread's memos may take, the analyzer's and the
-/// stemmer's together (two thirds and one third, each rounded down to a
-/// power of two of 64-byte lines, at least 512 bytes). A thread makes its
-/// tables when it first analyzes or stems, with the budget of that moment,
-/// and keeps them until it ends: call this before the work starts. Without
+/// Sets the memory of each thread's memos: a thread that analyzes text (an
+/// [`Analyzer`](crate::Analyzer), the tantivy tokenizer, `sarf stem`) has
+/// a memo of the whole budget, keyed by the token as written, and a thread
+/// that calls a [`Stemmer`](crate::Stemmer) itself (the tantivy stem
+/// filter, Python's `Stemmer`) has one of a third of it, keyed by the
+/// normalized word; an analyzer's stemmer does not use the latter. (Each
+/// table is rounded down to whole sets of 64-byte lines, at least 512
+/// bytes.) A thread makes a table when it first needs it, with the budget
+/// of that moment, and keeps it until it ends: call this before the work
+/// starts. Without
 /// a call, the environment variable `SARF_MEMO_MIB` (read once) or
 /// [`DEFAULT_MEMO_BYTES`] (12 MiB) decides. A smaller budget costs speed on
 /// repetitive text, never correctness: a remembered answer is always the
@@ -61,17 +66,16 @@ pub fn memo_bytes() -> usize {
     }
 }
 
-/// The lines of a table given `thirds` of the budget in effect.
-fn lines_for(thirds: usize) -> usize {
-    lines_of(memo_bytes(), thirds)
+/// The lines of a table given `1 / share` of the budget in effect.
+fn lines_for(share: usize) -> usize {
+    lines_of(memo_bytes(), share)
 }
 
-/// The lines of a table given `thirds` of `budget` bytes: a power of two.
-fn lines_of(budget: usize, thirds: usize) -> usize {
-    let bytes = budget / 3 * thirds;
-    let lines = (bytes / 64).max(2 * WAYS);
-    // The largest power of two not above `lines`.
-    1 << (usize::BITS - 1 - lines.leading_zeros())
+/// The lines of a table given `1 / share` of `budget` bytes: whole sets,
+/// at least two, and at most `u32::MAX` sets (see [`Table::locate`]).
+fn lines_of(budget: usize, share: usize) -> usize {
+    let sets = (budget / share / 64 / WAYS).clamp(2, u32::MAX as usize);
+    sets * WAYS
 }
 
 /// Lines per set.
@@ -193,10 +197,10 @@ fn prefer_huge_pages<T>(_: &Vec<T>) -> bool {
 pub(crate) struct Memo<P: Copy>(RefCell<Table<P>>);
 
 impl<P: Copy> Memo<P> {
-    /// A memo of `thirds` of the budget; `empty` fills the answers of the
-    /// empty lines.
-    pub fn new(empty: P, thirds: usize) -> Memo<P> {
-        Memo(RefCell::new(Table::new(empty, lines_for(thirds))))
+    /// A memo of `1 / share` of the budget; `empty` fills the answers of
+    /// the empty lines.
+    pub fn new(empty: P, share: usize) -> Memo<P> {
+        Memo(RefCell::new(Table::new(empty, lines_for(share))))
     }
 }
 
@@ -221,14 +225,14 @@ pub(crate) struct Table<P: Copy> {
     /// its start on a huge page's boundary.
     lines: Vec<Line<P>>,
     first: usize,
-    /// log2 of the number of sets.
-    set_bits: u32,
+    /// The number of sets.
+    sets: u64,
 }
 
 impl<P: Copy> Table<P> {
     /// An empty table; `empty` fills the answers of the empty lines.
     pub fn new(empty: P, lines: usize) -> Table<P> {
-        assert!(lines.is_power_of_two() && lines >= 2 * WAYS);
+        assert!(lines.is_multiple_of(WAYS) && (2..=u32::MAX as usize).contains(&(lines / WAYS)));
         const { assert!(std::mem::size_of::<Line<P>>() == 64, "a line is one cache line") };
         let line = Line {
             owner: 0,
@@ -252,15 +256,18 @@ impl<P: Copy> Table<P> {
             0
         };
         table.resize(first + lines, line);
-        Table { lines: table, first, set_bits: (lines / WAYS).trailing_zeros() }
+        Table { lines: table, first, sets: (lines / WAYS) as u64 }
     }
 
-    /// The index in `lines` of the first line of a hash's set (from the
-    /// hash's high bits, the best mixed) and the check value stored in the
-    /// line.
+    /// The index in `lines` of the first line of a hash's set and the
+    /// check value stored in the line. The set is the hash's high 32 bits,
+    /// the best mixed, scaled to the number of sets (a multiply and a
+    /// shift, where a power of two would take a mask: the table then uses
+    /// the whole budget, not the power of two below it).
     #[inline]
     fn locate(&self, hash: u64) -> (usize, u32) {
-        (self.first + (hash >> (64 - self.set_bits)) as usize * WAYS, hash as u32)
+        let set = ((hash >> 32) * self.sets) >> 32;
+        (self.first + set as usize * WAYS, hash as u32)
     }
 
     /// Starts loading the sets of `hashes`: the table is larger than the
@@ -355,16 +362,32 @@ mod tests {
     use crate::hash::hash;
 
     #[test]
-    fn the_default_budget_gives_the_measured_sizes_and_any_budget_a_power_of_two() {
-        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 2), crate::analyze::memo::LINES);
-        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 1), crate::stem::memo::LINES);
+    fn the_default_budget_gives_the_measured_sizes_and_any_budget_whole_sets() {
+        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 1), crate::analyze::memo::LINES);
+        assert_eq!(lines_of(DEFAULT_MEMO_BYTES, 3), crate::stem::memo::LINES);
         for budget in [0, 1, 600, 3 << 20, 100 << 20, usize::MAX - 1] {
-            for thirds in [1, 2] {
-                let lines = lines_of(budget, thirds);
-                assert!(lines.is_power_of_two() && lines >= 2 * WAYS, "{budget}");
-                assert!(lines * 64 <= (budget / 3 * thirds).max(2 * WAYS * 64), "{budget}");
+            for share in [1, 3] {
+                let lines = lines_of(budget, share);
+                assert!(lines.is_multiple_of(WAYS) && lines >= 2 * WAYS, "{budget}");
+                assert!(lines / WAYS <= u32::MAX as usize, "{budget}");
+                assert!(lines * 64 <= (budget / share).max(2 * WAYS * 64), "{budget}");
             }
         }
+    }
+
+    #[test]
+    fn every_set_of_a_table_is_reached_and_none_past_its_end() {
+        // A table of 5 sets (not a power of two): hashes spread over all.
+        let table = Table::new(0u8, 5 * WAYS);
+        let mut seen = [false; 5];
+        for i in 0..1000u64 {
+            let at = table.set_of(hash(&i.to_le_bytes())) - table.first;
+            assert_eq!(at % WAYS, 0);
+            seen[at / WAYS] = true;
+        }
+        assert_eq!(seen, [true; 5]);
+        assert_eq!(table.set_of(u64::MAX) - table.first, 4 * WAYS);
+        assert_eq!(table.set_of(0) - table.first, 0);
     }
 
     fn line(key: &str) -> LineBytes {

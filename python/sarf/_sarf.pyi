@@ -101,10 +101,11 @@ def stem_modes() -> list[str]:
     """The stemmer modes."""
 
 def set_memo_bytes(bytes: int) -> None:
-    """Sets the memory each thread's memos of recent words may take."""
+    """Sets the budget of each thread's memo of recent words (a thread that
+    calls a Stemmer itself has one of a third of it)."""
 
 def memo_bytes() -> int:
-    """The memory each thread's memos may take."""
+    """The budget of each thread's memo of recent words."""
 
 def translit(text: str, to: str | None = None, from_: str | None = None) -> str:
     """Transliterates `text` to a Buckwalter scheme (`to=`) or back (`from_=`)."""

@@ -602,17 +602,18 @@ fn translit(text: &str, to: Option<&str>, from_: Option<&str>) -> PyResult<Strin
     }
 }
 
-/// Sets the memory, in bytes, each thread's memos of recent words may take
-/// (the analyzer's and the stemmer's together; default 12 MiB, or
-/// `SARF_MEMO_MIB`). A thread sizes its tables when it first analyzes or
-/// stems: call this before the work starts. Smaller costs speed on
-/// repetitive text, never correctness.
+/// Sets the memory, in bytes, of each thread's memo of recent words
+/// (default 12 MiB, or `SARF_MEMO_MIB`): a thread that analyzes has a memo
+/// of this size, and one that calls a `Stemmer` one of a third of it. A
+/// thread sizes its tables when it first analyzes or stems: call this
+/// before the work starts. Smaller costs speed on repetitive text, never
+/// correctness.
 #[pyfunction]
 fn set_memo_bytes(bytes: usize) {
     sarf::set_memo_bytes(bytes);
 }
 
-/// The memory, in bytes, each thread's memos may take (see
+/// The budget, in bytes, of each thread's memo of recent words (see
 /// `set_memo_bytes`).
 #[pyfunction]
 fn memo_bytes() -> usize {

@@ -43,13 +43,13 @@ struct Fixed {
 const KINDS: [TokenKind; 3] = [TokenKind::Arabic, TokenKind::Number, TokenKind::Other];
 
 thread_local! {
-    static MEMO: Memo<Fixed> = Memo::new(Fixed { places: [0; 4], flags: 0 }, 2);
+    static MEMO: Memo<Fixed> = Memo::new(Fixed { places: [0; 4], flags: 0 }, 1);
 }
 
-/// Lines of the table with the default budget (two thirds of it, see
-/// [`crate::memo::set_memo_bytes`]): 128k lines, 8 MiB.
+/// Lines of the table with the default budget (the whole of it, see
+/// [`crate::memo::set_memo_bytes`]): 192k lines, 12 MiB.
 #[cfg(test)]
-pub(crate) const LINES: usize = 1 << 17;
+pub(crate) const LINES: usize = 3 << 16;
 
 /// The key of `surface` in the memo (0 for a token too long to memoize).
 #[inline]

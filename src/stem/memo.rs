@@ -45,7 +45,7 @@ const EMPTY: Fixed = Fixed {
 };
 
 thread_local! {
-    static MEMO: Memo<Fixed> = Memo::new(EMPTY, 1);
+    static MEMO: Memo<Fixed> = Memo::new(EMPTY, 3);
 }
 
 /// Lines of the table with the default budget (a third of it, see

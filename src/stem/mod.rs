@@ -175,11 +175,12 @@ const MAX_LEXICON_WORD: usize = 128;
 
 /// A stemmer: immutable, `Send + Sync`, cheap to clone.
 ///
-/// In lexicon mode, analyses are remembered in a per-thread memo keyed by
-/// the word's key form (by default 4 MiB per thread that stems, see
-/// [`set_memo_bytes`](crate::set_memo_bytes); allocated on first
-/// use and shared by every stemmer on that thread, each seeing only its
-/// own answers); a remembered answer is exactly the computed one.
+/// In lexicon mode, the words a stemmer is called on are remembered in a
+/// per-thread memo keyed by the word's key form (by default 4 MiB per
+/// thread that stems, see [`set_memo_bytes`](crate::set_memo_bytes);
+/// allocated on first use and shared by every stemmer on that thread, each
+/// seeing only its own answers; an [`Analyzer`](crate::Analyzer) keeps its
+/// own); a remembered answer is exactly the computed one.
 ///
 /// ```
 /// use sarf::{Normalizer, Stemmer};
@@ -272,13 +273,21 @@ impl Stemmer {
 
     /// The full analysis of a normalized word.
     pub fn analyze<'a>(&self, word: &'a str) -> Analysis<'a> {
-        self.analyze_in(word, false)
+        self.analyze_in(word, false, true)
     }
 
     /// [`analyze`](Self::analyze); `key_form` says the word is already in
     /// the lexicons' key form, which the [`Analyzer`](crate::Analyzer)
-    /// knows when its normalizer is the `search` preset.
-    pub(crate) fn analyze_in<'a>(&self, word: &'a str, key_form: bool) -> Analysis<'a> {
+    /// knows when its normalizer is the `search` preset, and `memoized`
+    /// whether this thread's stemmer memo answers and remembers. (An
+    /// analyzer remembers its tokens in its own memo, keyed by the token as
+    /// written: the stemmer's would hold the same words a second time.)
+    pub(crate) fn analyze_in<'a>(
+        &self,
+        word: &'a str,
+        key_form: bool,
+        memoized: bool,
+    ) -> Analysis<'a> {
         if self.config.mode == StemMode::Lucene {
             return lucene(word);
         }
@@ -289,7 +298,10 @@ impl Stemmer {
         let analysis = match self.config.mode {
             // Lexicon analyses are memoized, stopword answers included, so
             // a repeated word costs one hash probe.
-            StemMode::Lexicon | StemMode::Surface => match memo::recall(self.id, &key) {
+            StemMode::Lexicon | StemMode::Surface => match memoized
+                .then(|| memo::recall(self.id, &key))
+                .flatten()
+            {
                 Some(entry) if entry.decision == Decision::Stopword => {
                     return whole(Cow::Borrowed(word), Decision::Stopword).with_stopword(true);
                 }
@@ -313,17 +325,19 @@ impl Stemmer {
                         Cow::Borrowed(_) => None,
                         Cow::Owned(stem) => Some(stem.as_str()),
                     };
-                    memo::put(
-                        self.id,
-                        &key,
-                        memo::Entry {
-                            prefix_len: analysis.prefix.len(),
-                            suffix_len: analysis.suffix.len(),
-                            stem: owned_stem,
-                            decision: analysis.decision,
-                            stopword: analysis.stopword,
-                        },
-                    );
+                    if memoized {
+                        memo::put(
+                            self.id,
+                            &key,
+                            memo::Entry {
+                                prefix_len: analysis.prefix.len(),
+                                suffix_len: analysis.suffix.len(),
+                                stem: owned_stem,
+                                decision: analysis.decision,
+                                stopword: analysis.stopword,
+                            },
+                        );
+                    }
                     if analysis.decision == Decision::Stopword {
                         return whole(Cow::Borrowed(word), Decision::Stopword).with_stopword(true);
                     }
