@@ -62,9 +62,11 @@ pub struct TokenRef<'t> {
 ///
 /// Repeated tokens are answered from a per-thread memo keyed by the token
 /// as written (by default 12 MiB per thread that analyzes, see
-/// [`set_memo_bytes`](crate::set_memo_bytes); allocated on first use and
-/// shared by every analyzer on that thread, each seeing only its own
-/// answers); a memoized answer is exactly the computed one. For callers that copy each token's
+/// [`set_memo_bytes`](crate::set_memo_bytes); allocated on first use).
+/// Analyzers of the same settings share their answers, so one made per
+/// request or per task starts from what the others remembered on that
+/// thread; others see only their own. A memoized answer is exactly the
+/// computed one. For callers that copy each token's
 /// strings somewhere of their own, [`for_each_token_ref`](Self::for_each_token_ref)
 /// allocates nothing for remembered tokens.
 ///
@@ -105,7 +107,7 @@ impl Analyzer {
     /// An analyzer from its parts; stopwords are kept.
     pub fn new(normalizer: Normalizer, stemmer: Stemmer) -> Analyzer {
         let key_form = normalizer.config() == &Preset::Search.config();
-        let id = memo::new_owner();
+        let id = memo::owner(normalizer.config(), &stemmer, true);
         Analyzer { normalizer, stemmer, drop_stopwords: false, stemming: true, key_form, id }
     }
 
@@ -114,7 +116,7 @@ impl Analyzer {
     /// tell stopwords.
     pub fn stemming(mut self, yes: bool) -> Analyzer {
         self.stemming = yes;
-        self.id = memo::new_owner();
+        self.id = memo::owner(self.normalizer.config(), &self.stemmer, yes);
         self
     }
 
@@ -369,6 +371,52 @@ mod tests {
             let stems: Vec<String> = expected.iter().map(|t| t.stem.to_string()).collect();
             assert_eq!(seen, stems);
         }
+    }
+
+    #[test]
+    fn analyzers_of_the_same_settings_share_their_memo_entries_and_no_others() {
+        use crate::stem::{StemMode, StemmerConfig};
+        let made = || Analyzer::default();
+        assert_eq!(made().id, made().id, "one per request: the same entries");
+        assert_eq!(made().id, made().drop_stopwords(true).id, "dropping is after the memo");
+        let nlp = Analyzer::new(Normalizer::from_preset(Preset::Nlp), Stemmer::default());
+        let light = Analyzer::new(Normalizer::default(), Stemmer::with_mode(StemMode::Light));
+        let unstemmed = made().stemming(false);
+        let ids = [made().id, nlp.id, light.id, unstemmed.id];
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                assert_ne!(a, b, "settings that change answers change the identity");
+            }
+        }
+        assert_eq!(unstemmed.stemming(true).id, made().id);
+        // Lexicons loaded from files may differ from any others.
+        let dir = tempfile::tempdir().unwrap();
+        let stems = dir.path().join("stems.txt");
+        std::fs::write(&stems, "كتاب\n").unwrap();
+        let config = StemmerConfig {
+            lexicons: crate::LexiconFiles { stems: Some(stems), ..Default::default() },
+            ..StemmerConfig::default()
+        };
+        let loaded = || Analyzer::new(Normalizer::default(), Stemmer::new(config.clone()).unwrap());
+        assert_ne!(loaded().id, loaded().id);
+        assert_ne!(loaded().id, made().id);
+        // Alternating on one thread, each gives its own answers.
+        let text = "والكتابان المدرسيان كانت";
+        let expected: Vec<Vec<String>> =
+            [made(), nlp.clone(), light.clone(), made().stemming(false)]
+                .iter()
+                .map(|a| a.analyze(text).into_iter().map(|t| t.stem.into_owned()).collect())
+                .collect();
+        for _ in 0..3 {
+            for (analyzer, want) in
+                [made(), nlp.clone(), light.clone(), made().stemming(false)].iter().zip(&expected)
+            {
+                let got: Vec<String> =
+                    analyzer.analyze(text).into_iter().map(|t| t.stem.into_owned()).collect();
+                assert_eq!(&got, want);
+            }
+        }
+        assert_ne!(expected[0], expected[3]);
     }
 
     #[test]

@@ -20,7 +20,10 @@
 //! ("Tuning choices").
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex};
 use std::thread::LocalKey;
 
 use crate::chars::same_bytes;
@@ -89,6 +92,23 @@ static NEXT_OWNER: AtomicU64 = AtomicU64::new(1);
 /// A fresh owner identity (never 0, which marks an empty line).
 pub(crate) fn new_owner() -> u64 {
     NEXT_OWNER.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Owner identities by settings: the settings that decide every answer,
+/// each given one identity the first time they are seen.
+pub(crate) type Owners<K> = LazyLock<Mutex<HashMap<K, u64>>>;
+
+/// The owner identity of `settings` in `owners`: the same for equal
+/// settings, so that analyzers or stemmers made alike (one per request, per
+/// task of a Dask job, a tokenizer beside an analyzer) share what they
+/// remember, where a fresh identity each would start cold and crowd the
+/// others' lines out. Settings must decide answers entirely: the caller
+/// keys lexicons loaded from files by a fresh identity instead.
+pub(crate) fn owner_of<K: Hash + Eq>(owners: &Owners<K>, settings: K) -> u64 {
+    // A panic while the lock was held left the map whole (an insert
+    // either happened or not): poisoning is ignored.
+    let mut owners = owners.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    *owners.entry(settings).or_insert_with(new_owner)
 }
 
 /// One cache line: the key's owner and check value, the replacement

@@ -11,12 +11,25 @@
 //! the one the full path computes.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::hash::hash;
 use crate::memo::{self, BYTES, LineBytes, Memo};
+use crate::normalize::config::NormalizerConfig;
+use crate::stem::Stemmer;
 use crate::tokenize::TokenKind;
 
-pub(super) use crate::memo::new_owner;
+/// The identity of an analyzer's entries: shared by analyzers of the same
+/// normalizer settings, stemmer settings and stemming switch when the
+/// stemmer's lexicons are the embedded ones (see [`memo::owner_of`]), a
+/// fresh one otherwise.
+pub(super) fn owner(normalizer: &NormalizerConfig, stemmer: &Stemmer, stemming: bool) -> u64 {
+    static OWNERS: memo::Owners<(NormalizerConfig, u64, bool)> = LazyLock::new(Default::default);
+    match stemmer.shared_memo_owner() {
+        Some(stemmer) => memo::owner_of(&OWNERS, (normalizer.clone(), stemmer, stemming)),
+        None => memo::new_owner(),
+    }
+}
 
 /// Bytes a line has for the surface, the normalized form and the stem
 /// together; tokens that need more (about 2% in news) are not memoized.
@@ -155,6 +168,7 @@ pub(super) fn put(owner: u64, key: u64, record: &Record<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::memo::new_owner;
 
     fn record<'a>(surface: &'a str, normalized: &'a str, stem: &'a str) -> Record<'a> {
         Record { surface, normalized, stem, kind: TokenKind::Arabic, stopword: false }

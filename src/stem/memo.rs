@@ -7,11 +7,24 @@
 //! holds the key and, when the stem is not a slice of it (an exception, a
 //! verb's lemma), the stem.
 
-use super::Decision;
+use std::sync::{Arc, LazyLock};
+
+use super::lexicons::Lexicons;
+use super::{Decision, StemmerConfig};
 use crate::hash::hash;
 use crate::memo::{self, LineBytes, Memo};
 
-pub(crate) use crate::memo::new_owner;
+/// The identity of a stemmer's entries: one per mode and shortest stem
+/// for the embedded lexicons (see [`memo::owner_of`]), a fresh one for
+/// lexicons loaded from files.
+pub(crate) fn owner(config: &StemmerConfig, lexicons: &Arc<Lexicons>) -> u64 {
+    static OWNERS: memo::Owners<(super::StemMode, usize)> = LazyLock::new(Default::default);
+    if Lexicons::are_embedded(lexicons) {
+        memo::owner_of(&OWNERS, (config.mode, config.min_stem_len))
+    } else {
+        memo::new_owner()
+    }
+}
 
 /// The fixed part of a cached analysis.
 #[derive(Clone, Copy)]

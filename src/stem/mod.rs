@@ -178,9 +178,10 @@ const MAX_LEXICON_WORD: usize = 128;
 /// In lexicon mode, the words a stemmer is called on are remembered in a
 /// per-thread memo keyed by the word's key form (by default 4 MiB per
 /// thread that stems, see [`set_memo_bytes`](crate::set_memo_bytes);
-/// allocated on first use and shared by every stemmer on that thread, each
-/// seeing only its own answers; an [`Analyzer`](crate::Analyzer) keeps its
-/// own); a remembered answer is exactly the computed one.
+/// allocated on first use and shared by the stemmers of the same settings
+/// on that thread, others seeing only their own answers; an
+/// [`Analyzer`](crate::Analyzer) keeps its own); a remembered answer is
+/// exactly the computed one.
 ///
 /// ```
 /// use sarf::{Normalizer, Stemmer};
@@ -200,18 +201,15 @@ pub struct Stemmer {
     config: StemmerConfig,
     lexicons: Arc<Lexicons>,
     /// Identifies this stemmer's entries in the per-thread cache (clones
-    /// share it: they compute the same answers).
+    /// and stemmers of the same settings share it: they compute the same
+    /// answers).
     id: u64,
 }
 
 impl Default for Stemmer {
     /// Lexicon mode with the embedded lexicons.
     fn default() -> Self {
-        Stemmer {
-            config: StemmerConfig::default(),
-            lexicons: Lexicons::embedded(),
-            id: memo::new_owner(),
-        }
+        Stemmer::from_parts(StemmerConfig::default(), Lexicons::embedded())
     }
 }
 
@@ -232,16 +230,26 @@ impl Stemmer {
         } else {
             Arc::new(Lexicons::load(&config.lexicons)?)
         };
-        Ok(Stemmer { config, lexicons, id: memo::new_owner() })
+        Ok(Stemmer::from_parts(config, lexicons))
+    }
+
+    fn from_parts(config: StemmerConfig, lexicons: Arc<Lexicons>) -> Stemmer {
+        let id = memo::owner(&config, &lexicons);
+        Stemmer { config, lexicons, id }
+    }
+
+    /// The identity of this stemmer's memo entries if stemmers of the same
+    /// settings share it (not with lexicons loaded from files).
+    pub(crate) fn shared_memo_owner(&self) -> Option<u64> {
+        Lexicons::are_embedded(&self.lexicons).then_some(self.id)
     }
 
     /// A stemmer in `mode` with the embedded lexicons.
     pub fn with_mode(mode: StemMode) -> Stemmer {
-        Stemmer {
-            config: StemmerConfig { mode, ..StemmerConfig::default() },
-            lexicons: Lexicons::embedded(),
-            id: memo::new_owner(),
-        }
+        Stemmer::from_parts(
+            StemmerConfig { mode, ..StemmerConfig::default() },
+            Lexicons::embedded(),
+        )
     }
 
     /// The configuration.

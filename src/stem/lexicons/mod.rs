@@ -151,6 +151,11 @@ impl Lexicons {
         Arc::clone(&EMBEDDED)
     }
 
+    /// Whether `lexicons` are the embedded ones (not a copy of them).
+    pub(crate) fn are_embedded(lexicons: &Arc<Lexicons>) -> bool {
+        Arc::ptr_eq(lexicons, &EMBEDDED)
+    }
+
     /// The embedded lexicons with any of them replaced by `files`.
     pub fn load(files: &LexiconFiles) -> Result<Lexicons, Error> {
         let mut lexicons = Lexicons::clone(&EMBEDDED);
