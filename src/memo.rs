@@ -13,8 +13,10 @@
 //!   of the others, so a frequent word is not pushed out by the stream of
 //!   rare words that share its set (half the words of a corpus occur
 //!   once), while words no longer seen leave within a few replacements;
-//! * entries carry the identity of their owner (an analyzer, a stemmer),
-//!   so owners with different settings never see each other's answers.
+//! * entries carry the identity of their owner, one per settings of an
+//!   analyzer or a stemmer ([`owner_of`]), so owners with different
+//!   settings never see each other's answers and owners made alike share
+//!   them.
 //!
 //! The set size and the budget are the ones measured best in BENCHMARKS.md
 //! ("Tuning choices").
@@ -44,11 +46,10 @@ static MEMO_BYTES: AtomicUsize = AtomicUsize::new(usize::MAX);
 /// table is rounded down to whole sets of 64-byte lines, at least 512
 /// bytes.) A thread makes a table when it first needs it, with the budget
 /// of that moment, and keeps it until it ends: call this before the work
-/// starts. Without
-/// a call, the environment variable `SARF_MEMO_MIB` (read once) or
-/// [`DEFAULT_MEMO_BYTES`] (12 MiB) decides. A smaller budget costs speed on
-/// repetitive text, never correctness: a remembered answer is always the
-/// computed one.
+/// starts. Without a call, the environment variable `SARF_MEMO_MIB` (read
+/// once) or [`DEFAULT_MEMO_BYTES`] (12 MiB) decides. A smaller budget costs
+/// speed on repetitive text, never correctness: a remembered answer is
+/// always the computed one.
 pub fn set_memo_bytes(bytes: usize) {
     MEMO_BYTES.store(bytes.min(usize::MAX - 1), Ordering::Relaxed);
 }
@@ -102,9 +103,11 @@ pub(crate) type Owners<K> = LazyLock<Mutex<HashMap<K, u64>>>;
 /// settings, so that analyzers or stemmers made alike (one per request, per
 /// task of a Dask job, a tokenizer beside an analyzer) share what they
 /// remember, where a fresh identity each would start cold and crowd the
-/// others' lines out. Settings must decide answers entirely: the caller
-/// keys lexicons loaded from files by a fresh identity instead.
-pub(crate) fn owner_of<K: Hash + Eq>(owners: &Owners<K>, settings: K) -> u64 {
+/// others' lines out. Settings must decide answers entirely; `None` (the
+/// caller's lexicons were loaded from files, whose contents no settings
+/// describe) gives a fresh identity, never shared.
+pub(crate) fn owner_of<K: Hash + Eq>(owners: &Owners<K>, settings: Option<K>) -> u64 {
+    let Some(settings) = settings else { return new_owner() };
     // A panic while the lock was held left the map whole (an insert
     // either happened or not): poisoning is ignored.
     let mut owners = owners.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

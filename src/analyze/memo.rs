@@ -25,10 +25,8 @@ use crate::tokenize::TokenKind;
 /// fresh one otherwise.
 pub(super) fn owner(normalizer: &NormalizerConfig, stemmer: &Stemmer, stemming: bool) -> u64 {
     static OWNERS: memo::Owners<(NormalizerConfig, u64, bool)> = LazyLock::new(Default::default);
-    match stemmer.shared_memo_owner() {
-        Some(stemmer) => memo::owner_of(&OWNERS, (normalizer.clone(), stemmer, stemming)),
-        None => memo::new_owner(),
-    }
+    let settings = stemmer.shared_memo_owner().map(|s| (normalizer.clone(), s, stemming));
+    memo::owner_of(&OWNERS, settings)
 }
 
 /// Bytes a line has for the surface, the normalized form and the stem

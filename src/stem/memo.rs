@@ -19,11 +19,8 @@ use crate::memo::{self, LineBytes, Memo};
 /// lexicons loaded from files.
 pub(crate) fn owner(config: &StemmerConfig, lexicons: &Arc<Lexicons>) -> u64 {
     static OWNERS: memo::Owners<(super::StemMode, usize)> = LazyLock::new(Default::default);
-    if Lexicons::are_embedded(lexicons) {
-        memo::owner_of(&OWNERS, (config.mode, config.min_stem_len))
-    } else {
-        memo::new_owner()
-    }
+    let settings = (config.mode, config.min_stem_len);
+    memo::owner_of(&OWNERS, Lexicons::are_embedded(lexicons).then_some(settings))
 }
 
 /// The fixed part of a cached analysis.
