@@ -128,6 +128,16 @@ fn nisba_adjectives_stem_to_their_noun_every_form_alike() {
     assert_eq!(stem("مسؤولي"), "مسؤول");
     // Names and loanwords that end like affixes are not touched.
     assert_stems(&[("ميلانو", "ميلانو"), ("اوغلو", "اوغلو"), ("بوتين", "بوتين")]);
+    // Nor are the brands and the disease of recent news, with or without
+    // a proclitic (كورونا is not كور + و + نا, أمازون no plural in ون).
+    assert_stems(&[
+        ("كورونا", "كورونا"),
+        ("بكورونا", "كورونا"),
+        ("أمازون", "امازون"),
+        ("واتساب", "واتساب"),
+        ("وواتساب", "واتساب"),
+        ("أوميكرون", "اوميكرون"),
+    ]);
 }
 
 #[test]
