@@ -120,6 +120,9 @@ pub fn tokenize(data: &[u8]) {
 /// a non-empty word; it is deterministic, and the analyzer's memo changes
 /// no answer.
 pub fn stem(data: &[u8]) {
+    // Small memos: the check below makes a thread, and so a memo, per
+    // input; many evictions exercise the memo's replacement too.
+    sarf::set_memo_bytes(64 << 10);
     let text = String::from_utf8_lossy(data);
     for mode in [StemMode::Light, StemMode::Lexicon, StemMode::Surface] {
         let stemmer = Stemmer::with_mode(mode);
@@ -134,23 +137,28 @@ pub fn stem(data: &[u8]) {
             assert_eq!(&text[token.start..token.end], token.surface);
         }
         // The analyzer's per-thread memo answers as the full path does:
-        // the text again (now remembered) against each token analyzed by
-        // a new analyzer, whose memo entries are all new.
+        // the text again (now remembered) against each token analyzed on a
+        // new thread, whose memo starts empty (analyzers of the same
+        // settings share their entries on a thread), so that a token is
+        // computed where it first occurs.
         let owned = |t: sarf::AnalyzedToken<'_>, at: usize| {
             (at + t.start, at + t.end, t.normalized.into_owned(), t.stem.into_owned(), t.stopword)
         };
         let again: Vec<_> = analyzer.analyze(&text).into_iter().map(|t| owned(t, 0)).collect();
-        let normalizer = analyzer.normalizer();
-        let fresh: Vec<_> = sarf::tokenize::tokenize(&text)
-            .flat_map(|token| {
-                let analyzer = Analyzer::new(normalizer.clone(), stemmer.clone());
-                analyzer
-                    .analyze(token.text)
-                    .into_iter()
-                    .map(|t| owned(t, token.start))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let fresh: Vec<_> = std::thread::scope(|scope| {
+            let computed = scope.spawn(|| {
+                sarf::tokenize::tokenize(&text)
+                    .flat_map(|token| {
+                        analyzer
+                            .analyze(token.text)
+                            .into_iter()
+                            .map(|t| owned(t, token.start))
+                            .collect::<Vec<_>>()
+                    })
+                    .collect()
+            });
+            computed.join().expect("the computing thread does not panic")
+        });
         assert_eq!(again, fresh, "memoized answers differ");
     }
 }
