@@ -127,6 +127,27 @@ pub(super) fn slice_range(outer: &str, inner: &str) -> Option<Range<usize>> {
     (start + inner.len() <= outer.len()).then_some(start..start + inner.len())
 }
 
+/// Where the text of `inner` lies in `outer`: its place if it is a slice
+/// of it, else the first place the same bytes are found. A stem the
+/// stemmer built (كتابُ's stem كتاب, copied from the normalized form) is
+/// often in the surface all the same: found there, it is lent from the
+/// caller's text on a recall (`Analyzer::analyze` then copies nothing)
+/// and takes no room in the line.
+fn find_in(outer: &str, inner: &str) -> Option<Range<usize>> {
+    slice_range(outer, inner).or_else(|| {
+        // A plain scan: both are a few dozen bytes at most, where `str::find`
+        // spends more setting up its searcher than searching. A match of
+        // valid UTF-8 in valid UTF-8 starts and ends on character
+        // boundaries.
+        let (outer, inner) = (outer.as_bytes(), inner.as_bytes());
+        if inner.is_empty() {
+            return Some(0..0);
+        }
+        let start = outer.windows(inner.len()).position(|window| window == inner)?;
+        Some(start..start + inner.len())
+    })
+}
+
 /// Remembers `record`, whose surface form's key is `key`, for analyzer
 /// `owner`, if it fits in a line.
 pub(super) fn put(owner: u64, key: u64, record: &Record<'_>) {
@@ -135,16 +156,16 @@ pub(super) fn put(owner: u64, key: u64, record: &Record<'_>) {
     }
     let Some(mut bytes) = LineBytes::new(record.surface) else { return };
     let as_u8 = |range: Range<usize>| (range.start as u8, range.end as u8);
-    let (normalized, normalized_stored) = match slice_range(record.surface, record.normalized) {
+    let (normalized, normalized_stored) = match find_in(record.surface, record.normalized) {
         Some(range) => (as_u8(range), false),
         None => match bytes.push(record.normalized) {
             Some(range) => (range, true),
             None => return,
         },
     };
-    let (stem, stem_stored) = match slice_range(record.surface, record.stem) {
+    let (stem, stem_stored) = match find_in(record.surface, record.stem) {
         Some(range) => (as_u8(range), false),
-        None => match slice_range(record.normalized, record.stem) {
+        None => match find_in(record.normalized, record.stem) {
             Some(range) if normalized_stored => {
                 ((normalized.0 + range.start as u8, normalized.0 + range.end as u8), true)
             }
@@ -206,6 +227,24 @@ mod tests {
         put(owner, key("كتب"), &record("كتب", "كتب", &lemma));
         let answer = recalled(owner, "كتب").expect("just stored");
         assert_eq!(answer, ("كتب".to_string(), "كتاب".to_string(), true, false));
+    }
+
+    #[test]
+    fn copies_of_the_surface_are_found_in_it() {
+        // The normalized form and the stem are copies, not slices, whose
+        // bytes the surface holds: both come back lent from it.
+        let owner = new_owner();
+        let surface = "الكتابُ";
+        let (normalized, stem) = (String::from("الكتاب"), String::from("كتاب"));
+        put(owner, key(surface), &record(surface, &normalized, &stem));
+        let answer = recalled(owner, surface).expect("just stored");
+        assert_eq!(answer, ("الكتاب".to_string(), "كتاب".to_string(), true, true));
+        // A stem found in the stored normalized form only.
+        let surface = "بالأمسِ";
+        let (normalized, stem) = (String::from("بالامس"), String::from("امس"));
+        put(owner, key(surface), &record(surface, &normalized, &stem));
+        let answer = recalled(owner, surface).expect("just stored");
+        assert_eq!(answer, ("بالامس".to_string(), "امس".to_string(), false, false));
     }
 
     #[test]
