@@ -219,18 +219,6 @@ const fn block_index(lead: u8, low: u8) -> usize {
     (lead as usize & 0x03) << 6 | (low & 0x3F) as usize
 }
 
-/// Whether each character of U+0600..=U+06FF continues a run of Arabic
-/// letters: a letter or a mark.
-static IN_ARABIC_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = matches!(ARABIC_BLOCK[i], Class::ArabicLetter | Class::Mark);
-        i += 1;
-    }
-    table
-};
-
 /// Whether the bytes `lead low` are a character that continues a run of
 /// Arabic letters: a letter or a mark of U+0600..=U+06FF. One bit test on
 /// the pair, where checking the lead and looking the character up would
@@ -242,16 +230,17 @@ fn continues_arabic_word(lead: u8, low: u8) -> bool {
     ARABIC_WORD_PAIRS[pair >> 6] >> (pair & 63) & 1 != 0
 }
 
-/// Bit `lead << 8 | low` is set when `lead low` is the UTF-8 of a
-/// character of U+0600..=U+06FF that [`IN_ARABIC_WORD`] accepts (8 KiB, of
-/// which Arabic text touches the 128 bytes of leads 0xD8..=0xDB).
+/// Bit `lead << 8 | low` is set when `lead low` is the UTF-8 of a letter
+/// or a mark of U+0600..=U+06FF (8 KiB, of which Arabic text touches the
+/// 128 bytes of leads 0xD8..=0xDB).
 static ARABIC_WORD_PAIRS: [u64; 1024] = {
     let mut map = [0u64; 1024];
     let mut lead = 0xD8;
     while lead <= 0xDB {
         let mut low = 0x80;
         while low <= 0xBF {
-            if IN_ARABIC_WORD[block_index(lead as u8, low as u8)] {
+            let class = ARABIC_BLOCK[block_index(lead as u8, low as u8)];
+            if matches!(class, Class::ArabicLetter | Class::Mark) {
                 let pair = lead << 8 | low;
                 map[pair >> 6] |= 1 << (pair & 63);
             }
