@@ -230,6 +230,20 @@ mod tests {
     }
 
     #[test]
+    fn find_in_prefers_the_slice_then_the_first_copy() {
+        let outer = "كتابكتاب";
+        // A slice is its own place, even where the same bytes come first.
+        assert_eq!(find_in(outer, &outer[8..]), Some(8..16));
+        // A copy is found where its bytes first are.
+        assert_eq!(find_in(outer, &String::from("كتاب")), Some(0..8));
+        assert_eq!(find_in(outer, &String::from("ابك")), Some(4..10));
+        let empty = String::with_capacity(1); // on the heap: no slice of `outer`
+        assert_eq!(find_in(outer, &empty), Some(0..0));
+        assert_eq!(find_in(outer, &String::from("كتب")), None);
+        assert_eq!(find_in("كتاب", &String::from("كتابكتاب")), None);
+    }
+
+    #[test]
     fn copies_of_the_surface_are_found_in_it() {
         // The normalized form and the stem are copies, not slices, whose
         // bytes the surface holds: both come back lent from it.
