@@ -13,6 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::chars::same_bytes;
 use crate::hash::hash;
 use crate::memo::{self, BYTES, LineBytes, Memo};
 use crate::normalize::config::NormalizerConfig;
@@ -135,15 +136,17 @@ pub(super) fn slice_range(outer: &str, inner: &str) -> Option<Range<usize>> {
 /// and takes no room in the line.
 fn find_in(outer: &str, inner: &str) -> Option<Range<usize>> {
     slice_range(outer, inner).or_else(|| {
-        // A plain scan: both are a few dozen bytes at most, where `str::find`
-        // spends more setting up its searcher than searching. A match of
+        // A plain scan with the crate's inline compare: both are a few
+        // dozen bytes at most, where `str::find` spends more setting up its
+        // searcher than searching (and a slice `==`, a call to `memcmp`
+        // per place). A match of
         // valid UTF-8 in valid UTF-8 starts and ends on character
         // boundaries.
         let (outer, inner) = (outer.as_bytes(), inner.as_bytes());
         if inner.is_empty() {
             return Some(0..0);
         }
-        let start = outer.windows(inner.len()).position(|window| window == inner)?;
+        let start = outer.windows(inner.len()).position(|window| same_bytes(window, inner))?;
         Some(start..start + inner.len())
     })
 }
